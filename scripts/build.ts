@@ -1,0 +1,25 @@
+/**
+ * `npm run build`: the handbook site and its search index, in `dist/`.
+ * Options: --out-dir <dir>, --cache-dir <dir>, --force (drop Astro's content cache), --debug.
+ */
+import { parseArgs } from 'node:util';
+import { build } from 'astro';
+import { runCli } from '../src/cli/run-cli.ts';
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      'out-dir': { type: 'string' },
+      'cache-dir': { type: 'string' },
+      force: { type: 'boolean' },
+      debug: { type: 'boolean' },
+    },
+  });
+  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+  await build({
+    root: process.cwd(),
+    ...(values['out-dir'] ? { outDir: values['out-dir'] } : {}),
+    ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
+    ...(values.force ? { force: true } : {}),
+  });
+});

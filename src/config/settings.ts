@@ -1,0 +1,63 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { readYamlFile } from './yaml-file.ts';
+import { SchemaError } from '../schema/friendly-error.ts';
+import { settingsHelp, settingsSchema, type SiteSettings } from '../schema/settings.ts';
+
+export const SETTINGS_FILE = 'plainbook.config.yml';
+
+export interface ResolvedSettings extends SiteSettings {
+  /** Repository root, absolute. */
+  root: string;
+  /** Absolute path of the content folder. */
+  contentPath: string;
+  /** Origin for Astro's `site`, e.g. `https://acme.github.io`. */
+  origin: string;
+  /** Path for Astro's `base`, e.g. `/handbook`; `/` at the root of a domain. */
+  base: string;
+  /** `https://github.com/<repo>` (or the GitHub Enterprise server in `GITHUB_SERVER_URL`). */
+  repoUrl: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Settings from `plainbook.config.yml`, with CI's environment on top:
+ * `SITE_URL`, `GITHUB_REPOSITORY`, `GITHUB_SERVER_URL` and `PLAINBOOK_CONTENT_DIR`.
+ */
+export function loadSettings(root: string, env: Env = process.env): ResolvedSettings {
+  const { site } = readYamlFile(join(root, SETTINGS_FILE), settingsSchema, {
+    what: 'site settings',
+    help: settingsHelp,
+    root,
+  });
+  const merged = applyEnv(site, env);
+  const url = new URL(merged.url);
+  const contentPath = isAbsolute(merged.contentDir) ? merged.contentDir : resolve(root, merged.contentDir);
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  return {
+    ...merged,
+    root,
+    contentPath,
+    origin: url.origin,
+    base: url.pathname.replace(/\/+$/, '') || '/',
+    repoUrl: `${server}/${merged.repo}`,
+  };
+}
+
+function applyEnv(site: SiteSettings, env: Env): SiteSettings {
+  const merged = { ...site };
+  if (env.SITE_URL) merged.url = checkedEnvUrl(env.SITE_URL);
+  if (env.GITHUB_REPOSITORY) merged.repo = env.GITHUB_REPOSITORY;
+  if (env.PLAINBOOK_CONTENT_DIR) merged.contentDir = env.PLAINBOOK_CONTENT_DIR;
+  return merged;
+}
+
+function checkedEnvUrl(value: string): string {
+  if (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)) return value;
+  throw new SchemaError('environment', 'SITE_URL', [
+    {
+      field: 'SITE_URL',
+      problem: `Unexpected \`${value}\` in \`SITE_URL\`, expected a full address such as \`https://acme.github.io/handbook/\`.`,
+    },
+  ]);
+}

@@ -1,0 +1,47 @@
+/** Field types shared by several schemas, each validated once and normalised to one shape. */
+import { z } from 'zod';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `YYYY-MM-DD`. Kept as a string so dates never shift with the build machine's time zone. */
+export type IsoDate = string & { readonly __brand?: 'IsoDate' };
+
+/**
+ * A calendar date written as `2026-03-01`. YAML parsers disagree: js-yaml (Astro) turns an
+ * unquoted date into a `Date` at UTC midnight, the `yaml` package (our scripts) keeps a string.
+ * Both come out as the same `YYYY-MM-DD` string.
+ */
+export const isoDate = z.union([z.date(), z.string()]).transform((value, ctx): IsoDate => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+  const match = ISO_DATE.exec(text);
+  if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    ctx.issues.push({ code: 'invalid_format', format: 'date', input: text });
+    return z.NEVER;
+  }
+  return text;
+});
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+// GitHub logins: alphanumerics and single hyphens, at most 39 characters.
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const TEAM_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** `@login` or `@org/team`; a missing `@` is added so CODEOWNERS and mentions work. */
+export const githubOwner = z
+  .string()
+  .trim()
+  .transform((value) => (value.startsWith('@') ? value : `@${value}`))
+  .refine((value) => {
+    const [org, team, ...rest] = value.slice(1).split('/');
+    if (rest.length > 0 || !org || !LOGIN.test(org)) return false;
+    return team === undefined || TEAM_SLUG.test(team);
+  });
+
+export const GITHUB_OWNER_HELP = 'a GitHub user or team such as `@jane-doe` or `@acme/support-leads`';
+
+/** Lower-case words joined by hyphens: ids that appear in URLs and file names. */
+export const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);

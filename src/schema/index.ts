@@ -1,0 +1,5 @@
+export * from './fields.ts';
+export * from './friendly-error.ts';
+export * from './goals.ts';
+export * from './policy.ts';
+export * from './settings.ts';

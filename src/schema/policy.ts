@@ -1,0 +1,118 @@
+/**
+ * Frontmatter of a policy page (`content/policies/**`). It extends Starlight's own frontmatter
+ * (title, description, sidebar, ...), which Starlight validates; these are the fields Plainbook adds.
+ */
+import { z } from 'zod';
+import type { FieldHelpTable } from './friendly-error.ts';
+import { GITHUB_OWNER_HELP, githubOwner, isoDate, slugId } from './fields.ts';
+
+export const POLICY_STATUSES = ['draft', 'pilot', 'published', 'retired'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+
+export const DEFAULT_REVIEW_MONTHS = 12;
+
+/** Plainbook's fields, without requirements: the shape every page in the handbook may carry. */
+const policyFields = {
+  owner: githubOwner,
+  status: z.enum(POLICY_STATUSES),
+  effective: isoDate,
+  /** Date of the last review; a policy never reviewed counts from `effective`. */
+  reviewed: isoDate.optional(),
+  /** Months between reviews. */
+  reviewEvery: z.number().int().min(1).max(60).default(DEFAULT_REVIEW_MONTHS),
+  /** Roles the policy is written for, e.g. `front desk`. */
+  audience: z.array(z.string().trim().min(1)).optional(),
+  /** Ids of goals in `content/goals.yml` that this policy serves. */
+  goals: z.array(slugId).default([]),
+  version: z.union([z.string().min(1), z.number()]).transform(String).optional(),
+};
+
+const POLICY_FIELD_NAMES = Object.keys(policyFields);
+
+/** Every page: policy fields may appear, but only policies must have them. */
+export const pageFieldsSchema = z.object({
+  owner: policyFields.owner.optional(),
+  status: policyFields.status.optional(),
+  effective: policyFields.effective.optional(),
+  reviewed: policyFields.reviewed,
+  reviewEvery: policyFields.reviewEvery,
+  audience: policyFields.audience,
+  goals: policyFields.goals,
+  version: policyFields.version,
+});
+
+/** A policy page. `goalIds` checks that each named goal exists. */
+export function policyFrontmatterSchema(goalIds?: ReadonlySet<string>) {
+  return z
+    .looseObject({
+      title: z.string().trim().min(1),
+      description: z.string().optional(),
+      ...policyFields,
+      goals: goalIds ? z.array(knownGoal(goalIds)).default([]) : policyFields.goals,
+    })
+    .superRefine((data, ctx) => {
+      if (data.reviewed && data.reviewed < data.effective) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reviewed'],
+          message: `Unexpected \`reviewed\` date \`${data.reviewed}\` before \`effective\` \`${data.effective}\`, expected the last review to be on or after the day the policy took effect.`,
+        });
+      }
+    });
+}
+
+export type PolicyFrontmatter = z.infer<ReturnType<typeof policyFrontmatterSchema>>;
+export type PageFields = z.infer<typeof pageFieldsSchema>;
+
+function knownGoal(goalIds: ReadonlySet<string>) {
+  const known = [...goalIds].map((id) => `\`${id}\``).join(', ');
+  return slugId.refine((goal) => goalIds.has(goal), {
+    error: (issue) =>
+      `Unexpected unknown goal \`${String(issue.input)}\`, expected one of ${known} (from goals.yml). Add the goal there or fix the id.`,
+  });
+}
+
+/**
+ * A misspelt field would be dropped silently; name the field that was probably meant. Runs beside
+ * the policy schema (see `ValidateOptions.checks`) so it reports even when other fields fail.
+ */
+export const misspeltPolicyFields = z.looseObject({}).superRefine((data, ctx) => {
+  for (const key of Object.keys(data)) {
+    if (POLICY_FIELD_NAMES.includes(key)) continue;
+    const meant = POLICY_FIELD_NAMES.find((name) => editDistance(key.toLowerCase(), name.toLowerCase()) <= 2);
+    if (!meant) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      message: `Unexpected field \`${key}\`, expected \`${meant}\`. Rename the field.`,
+    });
+  }
+});
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+export const policyFieldHelp: FieldHelpTable = {
+  title: { expected: 'the policy name as staff would say it', example: 'title: Answering the phone' },
+  owner: { expected: GITHUB_OWNER_HELP, example: 'owner: "@acme/support-leads"' },
+  status: {
+    expected: 'one of `draft`, `pilot`, `published`, `retired`',
+    example: 'status: published',
+  },
+  effective: { expected: 'the date the policy takes effect, as YYYY-MM-DD', example: 'effective: 2026-03-01' },
+  reviewed: { expected: 'the date of the last review, as YYYY-MM-DD', example: 'reviewed: 2026-09-15' },
+  reviewEvery: { expected: 'a whole number of months from 1 to 60', example: 'reviewEvery: 12' },
+  audience: { expected: 'a list of staff roles', example: 'audience: [front desk, phone team]' },
+  goals: { expected: 'a list of goal ids from content/goals.yml', example: 'goals: [fast-answers]' },
+  version: { expected: 'a version label', example: 'version: "2.1"' },
+};

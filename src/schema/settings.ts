@@ -1,0 +1,41 @@
+/**
+ * `plainbook.config.yml`: site settings in one typed place. CI overrides a few of them through
+ * environment variables so one repository can deploy to GitHub Pages under `/<repo>/`.
+ */
+import { z } from 'zod';
+import type { FieldHelpTable } from './friendly-error.ts';
+
+const repoSlug = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
+
+export const siteSettingsSchema = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().min(1).optional(),
+  /** Where the handbook is published; its path becomes Astro's `base`. */
+  url: z.url({ protocol: /^https?$/ }),
+  /** `owner/name` of the GitHub repository that holds the policies. */
+  repo: repoSlug,
+  branch: z.string().min(1).default('main'),
+  /** Folder of policy pages and data, relative to the repository root. */
+  contentDir: z.string().min(1).default('content'),
+});
+
+export const settingsSchema = z.strictObject({
+  site: siteSettingsSchema,
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+
+export const settingsHelp: FieldHelpTable = {
+  'site.title': { expected: 'the handbook name shown in the header', example: 'title: Acme staff handbook' },
+  'site.url': {
+    expected: 'the full address where the handbook is published',
+    example: 'url: "https://acme.github.io/handbook/"',
+  },
+  'site.repo': { expected: 'the GitHub repository as `owner/name`', example: 'repo: acme/handbook' },
+  'site.branch': { expected: 'the branch that holds the published policies', example: 'branch: main' },
+  site: {
+    expected: 'a group with `title`, `url` and `repo`',
+    example: 'site: { title: Staff handbook, url: "https://acme.github.io/handbook/", repo: acme/handbook }',
+  },
+};

@@ -1,0 +1,53 @@
+import { relative } from 'node:path';
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import type { AstroUserConfig, ViteUserConfig } from 'astro';
+import { loadSettings, type ResolvedSettings } from '../config/settings.ts';
+import { POLICY_DIR } from '../policies/validate-policy.ts';
+import { settingsModule } from './settings-module.ts';
+
+/**
+ * The whole Astro + Starlight configuration, so `astro.config.mjs` stays one line and tests can
+ * build the same site from other content.
+ */
+export function handbookConfig(root: string = process.cwd()): AstroUserConfig {
+  const settings = loadSettings(root);
+  return {
+    site: settings.origin,
+    base: settings.base,
+    trailingSlash: 'ignore',
+    integrations: [starlight(starlightOptions(settings)), mdx()],
+    vite: {
+      plugins: [settingsModule(settings)],
+      build: { rolldownOptions: { onLog: quietModuleDirectives } },
+    },
+  };
+}
+
+type StarlightOptions = Parameters<typeof starlight>[0];
+
+function starlightOptions(settings: ResolvedSettings): StarlightOptions {
+  const contentDir = relative(settings.root, settings.contentPath).split('\\').join('/');
+  return {
+    title: settings.title,
+    ...(settings.description ? { description: settings.description } : {}),
+    favicon: '/favicon.svg',
+    credits: false,
+    social: [{ icon: 'github', label: 'Policies on GitHub', href: settings.repoUrl }],
+    editLink: { baseUrl: `${settings.repoUrl}/edit/${settings.branch}/` },
+    // Starlight's own git dates only see src/content/docs; ours come from route middleware.
+    lastUpdated: false,
+    routeMiddleware: './src/site/route-middleware.ts',
+    components: { PageTitle: './src/overrides/page-title.astro', Search: './src/overrides/search.astro' },
+    customCss: ['./src/styles/handbook.css', './src/styles/print.css'],
+    sidebar: [{ label: 'Policies', items: [{ autogenerate: { directory: `${contentDir}/${POLICY_DIR}` } }] }],
+  };
+}
+
+type OnLog = NonNullable<NonNullable<NonNullable<ViteUserConfig['build']>['rolldownOptions']>['onLog']>;
+
+/** Module-level directives warn once per file: 1 MB of log at 1,000 pages, and nothing to act on. */
+const quietModuleDirectives: OnLog = (level, log, handle) => {
+  if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+  handle(level, log);
+};

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { goalIds, loadGoals } from '../policies/goals.ts';
+import { isPolicyId, validatePolicy } from '../policies/validate-policy.ts';
+
+export interface HandbookLoaderOptions {
+  /** Absolute path of the content folder. */
+  contentPath: string;
+  /** Repository root, so errors name `content/policies/x.mdx` rather than an absolute path. */
+  root: string;
+}
+
+/** Same file pattern as Starlight's `docsLoader()`: Markdown and MDX, `_`-prefixed files skipped. */
+export const HANDBOOK_PATTERN = '**/[^_]*.{md,mdx}';
+
+/**
+ * Starlight's glob loader on `./content`, with Plainbook's checks in front of Astro's schema
+ * validation: policies are validated by the same schema module the scripts use, so a bad field
+ * fails the build with the file, line, field, what was expected and an example fix.
+ */
+export function handbookLoader({ contentPath, root }: HandbookLoaderOptions): Loader {
+  const inner = glob({ base: contentPath, pattern: HANDBOOK_PATTERN });
+  return {
+    name: 'plainbook-handbook-loader',
+    load: async (context) => {
+      const goals = goalIds(loadGoals(contentPath, root));
+      const parseData: LoaderContext['parseData'] = async (props) => {
+        if (isPolicyId(props.id) && props.filePath) await checkPolicy(props.filePath, goals, root);
+        return context.parseData(props);
+      };
+      await inner.load({ ...context, parseData });
+      await recheckCachedGoalReferences(context, goals, root);
+    },
+  };
+}
+
+async function checkPolicy(filePath: string, goals: ReadonlySet<string>, root: string) {
+  const source = await readFile(filePath, 'utf8');
+  validatePolicy({ file: relative(root, filePath), source, goalIds: goals });
+}
+
+/**
+ * The glob loader skips files whose content did not change since the last build, but a goal
+ * removed from `goals.yml` can still break them: check cached policies' goal ids again.
+ */
+async function recheckCachedGoalReferences(context: LoaderContext, goals: ReadonlySet<string>, root: string) {
+  for (const entry of context.store.values()) {
+    if (!isPolicyId(entry.id) || !entry.filePath) continue;
+    const named = (entry.data.goals ?? []) as string[];
+    if (named.every((goal) => goals.has(goal))) continue;
+    await checkPolicy(join(root, entry.filePath), goals, root);
+  }
+}

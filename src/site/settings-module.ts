@@ -1,0 +1,26 @@
+import type { Plugin } from 'vite';
+import type { ResolvedSettings } from '../config/settings.ts';
+
+export const SETTINGS_MODULE_ID = 'virtual:plainbook/settings';
+
+/**
+ * Hands the settings that `astro.config.mjs` resolved to pages, components and route middleware,
+ * which run from Astro's build output where the repository root cannot be found from
+ * `import.meta.url`. `isDevServer` comes from Vite's command: `import.meta.env.DEV` is also true
+ * for a build run with NODE_ENV=test, which would undo per-build caching.
+ */
+export function settingsModule(settings: ResolvedSettings): Plugin {
+  const resolvedId = `\0${SETTINGS_MODULE_ID}`;
+  let isDevServer = false;
+  return {
+    name: 'plainbook:settings',
+    configResolved: (config) => {
+      isDevServer = config.command === 'serve';
+    },
+    resolveId: (id) => (id === SETTINGS_MODULE_ID ? resolvedId : undefined),
+    load: (id) =>
+      id === resolvedId
+        ? `export default ${JSON.stringify(settings)};\nexport const isDevServer = ${isDevServer};`
+        : undefined,
+  };
+}

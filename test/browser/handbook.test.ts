@@ -1,0 +1,180 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import axe from 'axe-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/components/format-date.ts';
+import { loadSettings } from '../../src/config/settings.ts';
+import { nextReviewDate } from '../../src/policies/review-dates.ts';
+import { validatePolicy } from '../../src/policies/validate-policy.ts';
+import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build-site.ts';
+import { serveSite, type ServedSite } from '../helpers/serve-site.ts';
+
+const settings = loadSettings(process.cwd());
+const policyFiles = readdirSync(join(settings.contentPath, 'policies')).filter((name) => name.endsWith('.mdx'));
+const policies = policyFiles.map((name) => {
+  const file = `content/policies/${name}`;
+  const source = readFileSync(file, 'utf8');
+  return { file, slug: name.replace(/\.mdx$/, ''), source, data: validatePolicy({ file, source }) };
+});
+const greeting = policies.find((policy) => policy.slug === 'greeting-customers');
+
+describe.skipIf(!browserTestsEnabled())('the handbook in a browser', () => {
+  let site: ServedSite;
+  let browser: BrowserContext;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    const build = await buildSite({}, resolve('test/.output/site'));
+    expect(build.code, build.output).toBe(0);
+    site = await serveSite(build.outDir);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await browser.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${path}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${path}: ${error.message}`));
+    const response = await page.goto(new URL(path, site.url).href, { waitUntil: 'load' });
+    expect(response?.status(), path).toBe(200);
+    return page;
+  }
+
+  it('serves the home page with a link to every policy', async () => {
+    const page = await open('');
+    expect(await page.locator('h1').first().textContent()).toBe('Customer Care Handbook');
+    const links = await page.locator('.section-list a').allTextContents();
+    expect(links.sort()).toEqual(policies.map((policy) => policy.data.title).sort());
+    await page.close();
+  });
+
+  it('shows the owner, status and review dates in the policy header', async () => {
+    if (!greeting) throw new Error('content/policies/greeting-customers.mdx is missing');
+    const page = await open('policies/greeting-customers/');
+    const header = page.locator('.policy-header');
+    const fact = (term: string) => header.locator(`dt:text-is("${term}") + dd`).textContent();
+
+    expect(await fact('Owner')).toBe(greeting.data.owner);
+    expect(await fact('Status')).toBe('Published');
+    expect(await fact('Effective')).toBe(formatDate(greeting.data.effective));
+    expect(await fact('Last reviewed')).toBe(formatDate(greeting.data.reviewed ?? greeting.data.effective));
+    expect((await fact('Next review'))?.trim()).toContain(formatDate(nextReviewDate(greeting.data)));
+
+    // A repository without commits (a fresh `git init`) has no history: then no date is shown.
+    const committed = spawnSync('git', ['log', '-1', '--format=%aI', '--', greeting.file], { encoding: 'utf8' }).stdout.trim();
+    if (committed) expect(await fact('Last changed')).toBe(formatDate(new Date(committed)));
+    else expect(await header.locator('dt:text-is("Last changed")').count()).toBe(0);
+    await page.close();
+  });
+
+  it('links to the feedback form with the policy chosen, and to the source file for editing', async () => {
+    const page = await open('policies/greeting-customers/');
+    const feedback = new URL((await page.getByRole('link', { name: 'Give feedback on this policy' }).getAttribute('href')) ?? '');
+    expect(feedback.origin + feedback.pathname).toBe(`${settings.repoUrl}/issues/new`);
+    expect(feedback.searchParams.get('template')).toBe('policy-feedback.yml');
+    expect(feedback.searchParams.get('policy')).toBe('greeting-customers');
+
+    const edit = await page.getByRole('link', { name: 'Edit this policy' }).getAttribute('href');
+    expect(edit).toBe(`${settings.repoUrl}/edit/${settings.branch}/content/policies/greeting-customers.mdx`);
+    await page.close();
+  });
+
+  it('finds a policy with Pagefind by a word that only its body contains', async () => {
+    const word = 'rings';
+    const holders = policies.filter((policy) => policy.source.toLowerCase().includes(word));
+    expect(holders.map((policy) => policy.slug)).toEqual(['greeting-customers']);
+    expect(greeting?.data.title.toLowerCase()).not.toContain(word);
+
+    const page = await open('');
+    await page.locator('button[data-open-modal]').first().click();
+    await page.locator('#starlight__search input').fill(word);
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 10_000 });
+    expect(await result.textContent()).toBe(greeting?.data.title);
+    expect(await result.getAttribute('href')).toContain('/policies/greeting-customers/');
+    await page.close();
+  });
+
+  it('has no horizontal scroll on a 390 x 844 phone screen', async () => {
+    for (const path of ['', ...policies.map((policy) => `policies/${policy.slug}/`)]) {
+      const page = await open(path, { width: 390, height: 844 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path || 'home'} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    for (const path of ['', 'policies/greeting-customers/']) {
+      const page = await open(path);
+      await page.addScriptTag({ content: axe.source });
+      const violations = await page.evaluate(async () => {
+        const results = await window.axe.run(document, { resultTypes: ['violations'] });
+        return results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, path || 'home').toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('prints a policy alone: no sidebar or table of contents, links written out', async () => {
+    const page = await open('policies/handling-complaints/');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['nav.sidebar', 'header.header', '.right-sidebar-container', '.feedback-link']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('.policy-header').isVisible()).toBe(true);
+    const main = await page.locator('main').boundingBox();
+    expect(main?.x).toBeLessThan(40);
+
+    await page.evaluate(() => {
+      const link = document.createElement('a');
+      link.href = 'https://example.com/refunds';
+      link.textContent = 'refunds';
+      document.querySelector('.sl-markdown-content')?.append(link);
+    });
+    const after = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.sl-markdown-content a:last-child') as Element, '::after').content,
+    );
+    expect(after).toBe('" (https://example.com/refunds)"');
+    await page.close();
+  });
+
+  it('flags an overdue review by the reader’s date, not only the build date', async () => {
+    if (!greeting) throw new Error('greeting policy missing');
+    const next = nextReviewDate(greeting.data);
+    const page = await browser.newPage();
+    await page.clock.setFixedTime(new Date(`${next}T12:00:00Z`).getTime() + 86_400_000);
+    await page.goto(new URL('policies/greeting-customers/', site.url).href);
+    const flag = page.locator('.next-review .review-flag');
+    expect(await flag.isVisible()).toBe(true);
+    expect(await flag.textContent()).toContain('Overdue');
+
+    await page.clock.setFixedTime(new Date(`${greeting.data.effective}T12:00:00Z`));
+    await page.reload();
+    expect(await flag.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('logged no console errors on any page', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+import { countingGit, createTempRepo } from '../helpers/temp-git-repo.ts';
+
+const FRONTMATTER = (title: string, extra = '') => `---
+title: ${title}
+owner: "@acme/leads"
+status: published
+effective: 2026-01-01
+goals: [warm-welcome]
+${extra}---
+
+${title} is a policy. Say hello to every customer.
+`;
+
+describe('astro build', () => {
+  it('fails on a broken policy, naming the file, line and field, and writes no site', async () => {
+    const result = await buildSite({ PLAINBOOK_CONTENT_DIR: resolve('test/fixtures/broken-content') });
+
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('Invalid policy frontmatter in test/fixtures/broken-content/policies/broken.mdx');
+    expect(result.output).toContain(
+      'test/fixtures/broken-content/policies/broken.mdx:4:9: Unexpected `live` in `status`, expected one of `draft`, `pilot`, `published`, `retired`.',
+    );
+    expect(result.output).toContain('Fix: write it like `status: published`');
+    expect(result.output).not.toMatch(/\n\s+at /); // no stack trace for a content mistake
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
+
+  it('builds pages with last-changed dates from one git log pass, whatever the page count', async () => {
+    const repo = createTempRepo();
+    const goals = 'mission: We help.\ngoals:\n  - { id: warm-welcome, title: Welcome, statement: Greet., serves: Help. }\n';
+    const policies = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`content/policies/policy-${i}.mdx`, FRONTMATTER(`Policy ${i}`)]),
+    );
+    repo.commit({ 'content/goals.yml': goals, 'content/index.mdx': '---\ntitle: Home\n---\n\nHello.\n', ...policies }, 'Start', '2026-02-03T10:00:00Z');
+    repo.commit({ 'content/policies/policy-3.mdx': FRONTMATTER('Policy 3', 'version: "2"\n') }, 'Change policy 3 (#41)', '2026-04-15T08:00:00Z');
+    const git = countingGit();
+
+    const result = await buildSite({
+      PLAINBOOK_CONTENT_DIR: join(repo.dir, 'content'),
+      PATH: `${git.binDir}${delimiter}${process.env.PATH}`,
+    });
+
+    expect(result.code, result.output).toBe(0);
+    const page = (n: number) => readFileSync(join(result.outDir, `policies/policy-${n}/index.html`), 'utf8');
+    expect(page(3)).toMatch(/Last changed<\/dt><dd><time datetime="2026-04-15T08:00:00.000Z">15 Apr 2026<\/time>/);
+    expect(page(7)).toMatch(/Last changed<\/dt><dd><time datetime="2026-02-03T10:00:00.000Z">3 Feb 2026<\/time>/);
+    expect(git.calls().filter((call) => call.startsWith('log'))).toHaveLength(1);
+    expect(result.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lastChanged, parseGitLog, readContentHistory } from '../../src/policies/git-history.ts';
+import { countingGit, createTempRepo } from '../helpers/temp-git-repo.ts';
+
+const originalPath = process.env.PATH;
+afterEach(() => {
+  process.env.PATH = originalPath;
+});
+
+describe('content history from git', () => {
+  it('lists each file’s commits newest first, only for the content folder', async () => {
+    const repo = createTempRepo();
+    repo.commit({ 'content/policies/a.mdx': 'one', 'README.md': 'x' }, 'Add policy A', '2026-01-10T09:00:00Z');
+    repo.commit({ 'content/policies/b.mdx': 'one' }, 'Add policy B (#12)', '2026-02-01T09:00:00Z', 'Bo Owner');
+    repo.commit({ 'content/policies/a.mdx': 'two', 'README.md': 'y' }, 'Shorter greeting', '2026-03-05T12:30:00Z');
+
+    const history = await readContentHistory(repo.dir, join(repo.dir, 'content'));
+
+    expect([...history.keys()].sort()).toEqual(['content/policies/a.mdx', 'content/policies/b.mdx']);
+    expect(history.get('content/policies/a.mdx')?.map((c) => c.subject)).toEqual(['Shorter greeting', 'Add policy A']);
+    expect(history.get('content/policies/b.mdx')?.[0]).toMatchObject({
+      author: 'Bo Owner',
+      subject: 'Add policy B (#12)',
+      pullRequest: 12,
+    });
+    expect(lastChanged(history, 'content/policies/a.mdx')?.toISOString()).toBe('2026-03-05T12:30:00.000Z');
+    expect(lastChanged(history, 'content/policies/missing.mdx')).toBeUndefined();
+  });
+
+  it('reads the history of 40 files with one git process', async () => {
+    const repo = createTempRepo();
+    for (let batch = 0; batch < 4; batch++) {
+      const files = Object.fromEntries(
+        Array.from({ length: 10 }, (_, i) => [`content/policies/p${batch}-${i}.mdx`, `text ${batch}`]),
+      );
+      repo.commit(files, `Batch ${batch}`, `2026-0${batch + 1}-01T00:00:00Z`);
+    }
+    const git = countingGit();
+    process.env.PATH = `${git.binDir}${delimiter}${originalPath}`;
+
+    const history = await readContentHistory(repo.dir, join(repo.dir, 'content'));
+
+    expect(history.size).toBe(40);
+    expect(git.calls()).toHaveLength(1);
+  });
+
+  it('returns an empty history outside a git repository instead of failing the build', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plainbook-nogit-'));
+    expect((await readContentHistory(dir, join(dir, 'content'))).size).toBe(0);
+  });
+
+  it('reads merge titles as pull requests', () => {
+    const log = '\x1eabc\x1f2026-01-01T00:00:00Z\x1fAna\x1fMerge pull request #7 from ana/tone\n\ncontent/x.mdx\n';
+    expect(parseGitLog(log).get('content/x.mdx')?.[0]?.pullRequest).toBe(7);
+  });
+});
