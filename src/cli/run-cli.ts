@@ -9,7 +9,7 @@ export class UsageError extends Error {
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-const KNOWN_ERRORS = new Set(['SchemaError', 'UsageError']);
+const KNOWN_ERRORS = new Set(['SchemaError', 'UsageError', 'GitHubError']);
 
 export async function runCli(main: () => Promise<number | void>): Promise<never> {
   const debug = process.argv.includes('--debug');

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { readYamlFile } from './yaml-file.ts';
 import { SchemaError } from '../schema/friendly-error.ts';
+import type { LintSettings } from '../schema/lint.ts';
 import { settingsHelp, settingsSchema, type SiteSettings } from '../schema/settings.ts';
 
 export const SETTINGS_FILE = 'plainbook.config.yml';
@@ -16,6 +17,7 @@ export interface ResolvedSettings extends SiteSettings {
   base: string;
   /** `https://github.com/<repo>` (or the GitHub Enterprise server in `GITHUB_SERVER_URL`). */
   repoUrl: string;
+  lint: LintSettings;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -25,7 +27,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * `SITE_URL`, `GITHUB_REPOSITORY`, `GITHUB_SERVER_URL` and `PLAINBOOK_CONTENT_DIR`.
  */
 export function loadSettings(root: string, env: Env = process.env): ResolvedSettings {
-  const { site } = readYamlFile(join(root, SETTINGS_FILE), settingsSchema, {
+  const { site, lint } = readYamlFile(join(root, SETTINGS_FILE), settingsSchema, {
     what: 'site settings',
     help: settingsHelp,
     root,
@@ -41,6 +43,7 @@ export function loadSettings(root: string, env: Env = process.env): ResolvedSett
     origin: url.origin,
     base: url.pathname.replace(/\/+$/, '') || '/',
     repoUrl: `${server}/${merged.repo}`,
+    lint,
   };
 }
 

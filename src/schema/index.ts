@@ -3,3 +3,5 @@ export * from './friendly-error.ts';
 export * from './goals.ts';
 export * from './policy.ts';
 export * from './settings.ts';
+export * from './lint.ts';
+export * from './suggest.ts';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { FieldHelpTable } from './friendly-error.ts';
 import { GITHUB_OWNER_HELP, githubOwner, isoDate, slugId } from './fields.ts';
+import { closestMatch } from './suggest.ts';
 
 export const POLICY_STATUSES = ['draft', 'pilot', 'published', 'retired'] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
@@ -25,6 +26,8 @@ const policyFields = {
   /** Ids of goals in `content/goals.yml` that this policy serves. */
   goals: z.array(slugId).default([]),
   version: z.union([z.string().min(1), z.number()]).transform(String).optional(),
+  /** This page's own reading-grade target, when it must differ from the handbook's. */
+  readingLevel: z.number().min(1).max(18).optional(),
 };
 
 const POLICY_FIELD_NAMES = Object.keys(policyFields);
@@ -39,6 +42,7 @@ export const pageFieldsSchema = z.object({
   audience: policyFields.audience,
   goals: policyFields.goals,
   version: policyFields.version,
+  readingLevel: policyFields.readingLevel,
 });
 
 /** A policy page. `goalIds` checks that each named goal exists. */
@@ -79,7 +83,7 @@ function knownGoal(goalIds: ReadonlySet<string>) {
 export const misspeltPolicyFields = z.looseObject({}).superRefine((data, ctx) => {
   for (const key of Object.keys(data)) {
     if (POLICY_FIELD_NAMES.includes(key)) continue;
-    const meant = POLICY_FIELD_NAMES.find((name) => editDistance(key.toLowerCase(), name.toLowerCase()) <= 2);
+    const meant = closestMatch(key, POLICY_FIELD_NAMES);
     if (!meant) continue;
     ctx.addIssue({
       code: 'custom',
@@ -88,19 +92,6 @@ export const misspeltPolicyFields = z.looseObject({}).superRefine((data, ctx) =>
     });
   }
 });
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 
 export const policyFieldHelp: FieldHelpTable = {
   title: { expected: 'the policy name as staff would say it', example: 'title: Answering the phone' },
@@ -115,4 +106,5 @@ export const policyFieldHelp: FieldHelpTable = {
   audience: { expected: 'a list of staff roles', example: 'audience: [front desk, phone team]' },
   goals: { expected: 'a list of goal ids from content/goals.yml', example: 'goals: [fast-answers]' },
   version: { expected: 'a version label', example: 'version: "2.1"' },
+  readingLevel: { expected: 'a reading grade from 1 to 18', example: 'readingLevel: 8' },
 };

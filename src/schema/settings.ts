@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { FieldHelpTable } from './friendly-error.ts';
+import { lintSettingsHelp, lintSettingsSchema } from './lint.ts';
 
 const repoSlug = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
 
@@ -21,12 +22,14 @@ export const siteSettingsSchema = z.strictObject({
 
 export const settingsSchema = z.strictObject({
   site: siteSettingsSchema,
+  lint: lintSettingsSchema.default(lintSettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
 export const settingsHelp: FieldHelpTable = {
+  ...lintSettingsHelp,
   'site.title': { expected: 'the handbook name shown in the header', example: 'title: Acme staff handbook' },
   'site.url': {
     expected: 'the full address where the handbook is published',

@@ -1,0 +1,74 @@
+/**
+ * A generated handbook for benchmarks: N policies of about 600 words with real frontmatter,
+ * headings, lists and components, in a throwaway project folder. Deterministic, so two runs
+ * measure the same text.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const WORDS = (
+  'we you the a customer staff call phone email chat help ask answer say sorry listen note check log ' +
+  'order refund return store team day week time name problem issue form desk visit wait reply fast clear ' +
+  'kind calm plain words write read give take keep show find tell need want make good new first last'
+).split(' ');
+
+/** Park-Miller: the same text on every machine. */
+function random(seed: number): () => number {
+  let state = seed % 2147483647 || 1;
+  return () => (state = (state * 48271) % 2147483647) / 2147483647;
+}
+
+function sentence(next: () => number): string {
+  const length = 6 + Math.floor(next() * 9);
+  const words = Array.from({ length }, () => WORDS[Math.floor(next() * WORDS.length)] ?? 'we');
+  const text = words.join(' ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+export function policySource(index: number): string {
+  const next = random(index + 1);
+  const paragraph = (sentences: number) => Array.from({ length: sentences }, () => sentence(next)).join(' ');
+  const sections = Array.from({ length: 5 }, (_, section) =>
+    [
+      `## Part ${section + 1}`,
+      '',
+      paragraph(4),
+      '',
+      `- ${sentence(next)}`,
+      `- ${sentence(next)}`,
+      '',
+      section === 2 ? `<SayThis>${sentence(next)}</SayThis>\n\n${paragraph(3)}` : paragraph(4),
+      '',
+    ].join('\n'),
+  );
+  return [
+    '---',
+    `title: Policy ${index + 1}`,
+    `description: ${sentence(next)}`,
+    'owner: "@acme/service-leads"',
+    'status: published',
+    'effective: 2026-01-05',
+    'reviewed: 2026-06-01',
+    'goals: [warm-welcome]',
+    '---',
+    '',
+    "import SayThis from '../../src/components/say-this.astro';",
+    '',
+    paragraph(3),
+    '',
+    ...sections,
+  ].join('\n');
+}
+
+/** Write `count` policies into `<root>/content/policies/` and the files a project needs. */
+export function writeHandbook(root: string, count: number, settings: string): void {
+  mkdirSync(join(root, 'content/policies'), { recursive: true });
+  writeFileSync(join(root, 'plainbook.config.yml'), settings);
+  writeFileSync(
+    join(root, 'content/goals.yml'),
+    'mission: We help.\ngoals:\n  - { id: warm-welcome, title: Welcome, statement: Greet people., serves: Help. }\n',
+  );
+  for (let index = 0; index < count; index++) {
+    writeFileSync(join(root, `content/policies/policy-${String(index + 1).padStart(4, '0')}.mdx`), policySource(index));
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The one place Plainbook makes an Octokit client. Octokit comes with the retry plugin (5xx and
+ * dropped connections are tried again with back-off) and the throttling plugin (waits out
+ * primary and secondary rate limits); we set how patient both are.
+ */
+import Bottleneck from 'bottleneck/light.js';
+import { Octokit } from 'octokit';
+import { UsageError } from '../cli/run-cli.ts';
+
+export interface GitHubTarget {
+  owner: string;
+  repo: string;
+  /** REST API root: `https://api.github.com`, or `https://<host>/api/v3` on GitHub Enterprise Server. */
+  apiUrl: string;
+}
+
+export interface ClientOptions {
+  /** How often a failed request is tried again (default 3). */
+  retries?: number;
+  /** First back-off in milliseconds; tests make it short (default 1000). */
+  retryAfterBaseValue?: number;
+  /** Longest rate-limit wait, in seconds, that we sit out rather than fail (default 120). */
+  maxRateLimitWait?: number;
+  /** Milliseconds one "second" of a rate-limit wait lasts; tests shrink it (default 1000). */
+  rateLimitSecond?: number;
+  /**
+   * Gap between writes in milliseconds. GitHub asks for at least a second between content-creating
+   * requests to stay clear of secondary rate limits (default 1000); writes that notify people
+   * (new issues, comments) wait three times as long, as the throttling plugin does by default.
+   */
+  writeIntervalMs?: number;
+  /** Where Octokit's own warnings go (default: stderr). */
+  log?: Pick<Console, 'debug' | 'info' | 'warn' | 'error'>;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Repository and API address from the environment GitHub Actions sets. */
+export function targetFromEnv(env: Env = process.env): GitHubTarget {
+  const repository = env.GITHUB_REPOSITORY;
+  const match = repository ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository) : null;
+  if (!match?.[1] || !match[2]) {
+    throw new UsageError(
+      repository
+        ? `Unexpected GITHUB_REPOSITORY \`${repository}\`, expected \`owner/name\`, such as \`acme/handbook\`.`
+        : 'Missing GITHUB_REPOSITORY, expected `owner/name`, such as `acme/handbook`. GitHub Actions sets it; locally, export it.',
+    );
+  }
+  const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+  if (!URL.canParse(apiUrl)) {
+    throw new UsageError(`Unexpected GITHUB_API_URL \`${apiUrl}\`, expected an address such as \`https://api.github.com\`.`);
+  }
+  return { owner: match[1], repo: match[2], apiUrl };
+}
+
+export function tokenFromEnv(env: Env = process.env): string {
+  const token = env.GITHUB_TOKEN?.trim();
+  if (!token) {
+    throw new UsageError('Missing GITHUB_TOKEN, expected a token that can write issues. In a workflow, pass `GITHUB_TOKEN: ${{ github.token }}`; locally, `export GITHUB_TOKEN=...` (or use --dry-run).');
+  }
+  return token;
+}
+
+export function createOctokit(token: string, target: GitHubTarget, options: ClientOptions = {}): Octokit {
+  const maxWait = options.maxRateLimitWait ?? 120;
+  const log = options.log ?? console;
+  return new Octokit({
+    auth: token,
+    baseUrl: target.apiUrl,
+    userAgent: 'plainbook',
+    log: { debug: () => {}, info: () => {}, warn: log.warn.bind(log), error: log.error.bind(log) },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseValue ?? 1000 },
+    throttle: {
+      retryAfterBaseValue: options.rateLimitSecond ?? 1000,
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs ?? 1000 }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * (options.writeIntervalMs ?? 1000) }),
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        log.warn(`GitHub rate limit reached on ${request.method} ${request.url}; waiting ${retryAfter} s.`);
+        return retryAfter <= maxWait && retryCount < 3;
+      },
+      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        log.warn(`GitHub secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter} s.`);
+        return retryAfter <= maxWait && retryCount < 3;
+      },
+    },
+  });
+}

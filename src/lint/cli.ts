@@ -1,0 +1,176 @@
+/**
+ * `npm run lint`: the prose lint from the command line and from CI. Parses arguments, runs the
+ * lint and prints; the work itself lives in run.ts, the reports in reporters/.
+ */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadSettings } from '../config/settings.ts';
+import { EXIT, UsageError } from '../cli/run-cli.ts';
+import { createOctokit, targetFromEnv, tokenFromEnv } from '../github/client.ts';
+import { upsertComment } from '../github/comments.ts';
+import { pullRequestFromEvent } from '../github/event.ts';
+import { marker } from '../github/markers.ts';
+import { changedFiles, fileAtRevision, findFiles, isRevision } from './files.ts';
+import { metricsFromSource } from './source-metrics.ts';
+import { pullRequestReport } from './pr-report.ts';
+import { readWordList } from './processor.ts';
+import { FORMATS, type Format } from './reporters/index.ts';
+import { markdownReport } from './reporters/markdown.ts';
+import { countBySeverity, type FileResult } from './result.ts';
+import { lintFiles } from './run.ts';
+
+export const LINT_COMMENT_MARKER = marker('lint-report');
+
+const USAGE = `Usage: npm run lint -- [paths or globs...] [options]
+
+  --format <pretty|github|json|markdown>  output format (default: pretty)
+  --changed [base]       only files changed against a git base (default: origin/<PR base> or main)
+  --max-warnings <n>     fail when there are more warnings than this
+  --no-cache             lint every file again instead of reusing results for unchanged files
+  --summary <file>       also append a Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY)
+  --comment              keep one pull-request comment up to date (needs GITHUB_TOKEN)
+  --pr <number>          the pull request for --comment (default: from the workflow event)
+  --dry-run              with --comment: say what would be written, write nothing
+  --debug                print stack traces`;
+
+export interface LintCliIo {
+  root: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
+  const options = parseLintArgs(await normaliseChangedFlag(argv, io.root));
+  if (options.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const settings = loadSettings(io.root, io.env);
+  const base = options.changed === undefined ? undefined : await resolveBase(io.root, options.changed, io.env);
+  const files = base ? await changedFiles(io.root, settings.contentPath, base) : await findFiles(io.root, settings.contentPath, options.paths);
+
+  const { results, stats } = await lintFiles({
+    root: io.root,
+    files,
+    settings: settings.lint,
+    personalWords: readWordList(join(settings.contentPath, settings.lint.wordList)),
+    cacheFile: options.cache ? join(io.root, 'node_modules/.cache/plainbook/lint.json') : undefined,
+  });
+  io.stdout(FORMATS[options.format](results));
+  if (options.format === 'pretty') io.stderr(`(${stats.linted} linted, ${stats.cached} from cache, ${stats.workers} ${stats.workers === 1 ? 'thread' : 'threads'})\n`);
+
+  if (options.summary) appendFileSync(options.summary, `${markdownReport(results)}\n`);
+  if (options.comment) await commentOnPullRequest(results, base, options, io);
+
+  const { errors, warnings } = countBySeverity(results);
+  return errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? EXIT.findings : EXIT.ok;
+}
+
+interface LintArgs {
+  paths: string[];
+  format: Format;
+  changed?: string | undefined;
+  maxWarnings?: number | undefined;
+  cache: boolean;
+  summary?: string | undefined;
+  comment: boolean;
+  pr?: number | undefined;
+  dryRun: boolean;
+  help: boolean;
+}
+
+function parseLintArgs(argv: string[]): LintArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      allowNegative: true,
+      options: {
+        format: { type: 'string', default: 'pretty' },
+        changed: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        cache: { type: 'boolean', default: true },
+        summary: { type: 'string' },
+        comment: { type: 'boolean', default: false },
+        pr: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (!(values.format in FORMATS)) {
+    throw new UsageError(`Unexpected format \`${values.format}\`, expected one of ${Object.keys(FORMATS).map((f) => `\`${f}\``).join(', ')}.`);
+  }
+  return {
+    paths: positionals,
+    format: values.format as Format,
+    changed: values.changed,
+    maxWarnings: values['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', values['max-warnings']),
+    cache: values.cache,
+    summary: values.summary,
+    comment: values.comment,
+    pr: values.pr === undefined ? undefined : wholeNumber('--pr', values.pr),
+    dryRun: values['dry-run'],
+    help: values.help,
+  };
+}
+
+function wholeNumber(flag: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`Unexpected \`${value}\` for ${flag}, expected a whole number such as \`0\`.`);
+  return Number(value);
+}
+
+/** `--changed` takes an optional base: the next word counts as one only when git knows it. */
+async function normaliseChangedFlag(argv: string[], root: string): Promise<string[]> {
+  const index = argv.indexOf('--changed');
+  if (index === -1) return argv;
+  const next = argv[index + 1];
+  const takesNext = next !== undefined && !next.startsWith('-') && (await isRevision(root, next));
+  const value = takesNext ? next : '';
+  return [...argv.slice(0, index), `--changed=${value}`, ...argv.slice(index + (takesNext ? 2 : 1))];
+}
+
+async function resolveBase(root: string, requested: string, env: LintCliIo['env']): Promise<string> {
+  if (requested) return requested;
+  const candidates = [env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : undefined, 'origin/main', 'main'];
+  for (const candidate of candidates) if (candidate && (await isRevision(root, candidate))) return candidate;
+  throw new UsageError('Cannot find a base to compare with for --changed: name one, e.g. `--changed origin/main`.');
+}
+
+async function commentOnPullRequest(results: FileResult[], base: string | undefined, options: LintArgs, io: LintCliIo): Promise<void> {
+  const event = pullRequestFromEvent(io.env);
+  const number = options.pr ?? event?.number;
+  if (!number) throw new UsageError('Cannot tell which pull request to comment on: pass --pr <number>, or run in a pull_request workflow.');
+  if (event?.fromFork && !options.dryRun) {
+    io.stderr('This pull request comes from a fork, where the token is read-only: see the annotations and the job summary instead of a comment.\n');
+    return;
+  }
+  const reports = await Promise.all(
+    results.map(async (result) => {
+      const before = base ? await fileAtRevision(io.root, base, result.path) : undefined;
+      const metrics = before === undefined ? undefined : await metricsFromSource(before, { mdx: result.path.endsWith('.mdx') });
+      return { result, gradeBefore: metrics?.fleschKincaidGrade };
+    }),
+  );
+  const body = pullRequestReport(LINT_COMMENT_MARKER, reports);
+  const target = targetFromEnv(io.env);
+  const octokit = createOctokit(options.dryRun ? 'dry-run' : tokenFromEnv(io.env), target);
+  try {
+    const outcome = await upsertComment({ octokit, target, issueNumber: number, marker: LINT_COMMENT_MARKER, body, dryRun: options.dryRun });
+    io.stderr(`Pull request comment: ${outcome.action}${'url' in outcome && outcome.url ? ` (${outcome.url})` : ''}\n`);
+  } catch (error) {
+    // A read-only token (forks, or a workflow without pull-requests: write) must not fail the lint.
+    if ((error as { status?: number }).status === 403) {
+      io.stderr(`Could not write the pull request comment (${(error as Error).message}). The annotations and job summary have the results.\n`);
+      return;
+    }
+    throw error;
+  }
+}

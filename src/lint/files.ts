@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { glob } from 'tinyglobby';
+import { UsageError } from '../cli/run-cli.ts';
+
+const git = promisify(execFile);
+
+export const LINTED_EXTENSIONS = /\.(md|mdx)$/;
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/**
+ * Files to lint: the paths and globs given, or every Markdown/MDX file in the content folder.
+ * Sorted, so output order never depends on the file system.
+ */
+export async function findFiles(root: string, contentPath: string, patterns: readonly string[]): Promise<string[]> {
+  const content = toPosix(relative(root, contentPath)) || '.';
+  const wanted = patterns.length > 0 ? patterns.map(toPosix) : [`${content}/**/*.{md,mdx}`];
+  const found = await glob(wanted, { cwd: root, onlyFiles: true, expandDirectories: true });
+  for (const pattern of patterns) {
+    const isPlainPath = !/[*?[\]{}]/.test(pattern);
+    if (isPlainPath && !existsSync(`${root}/${pattern}`)) {
+      throw new UsageError(`Cannot read ${pattern}: the file does not exist. Check the path.`);
+    }
+  }
+  return [...new Set(found.filter((file) => LINTED_EXTENSIONS.test(file)))].sort();
+}
+
+/**
+ * Markdown/MDX files in the content folder that differ from `base`: committed on this branch
+ * since it left `base`, changed in the working tree, or new and untracked. Deleted files are
+ * left out: there is nothing to lint.
+ */
+export async function changedFiles(root: string, contentPath: string, base: string): Promise<string[]> {
+  const content = toPosix(relative(root, contentPath)) || '.';
+  const mergeBase = await gitOutput(root, ['merge-base', base, 'HEAD']).catch(() => {
+    throw new UsageError(
+      `Cannot compare with \`${base}\`: git does not know it. Fetch it (\`git fetch origin ${base.replace(/^origin\//, '')}\`) or name another base.`,
+    );
+  });
+  const [changed, untracked] = await Promise.all([
+    gitOutput(root, ['diff', '--name-only', '--diff-filter=d', '--no-renames', mergeBase.trim(), '--', content]),
+    gitOutput(root, ['ls-files', '--others', '--exclude-standard', '--', content]),
+  ]);
+  const files = `${changed}\n${untracked}`.split('\n').filter((file) => LINTED_EXTENSIONS.test(file));
+  return [...new Set(files)].sort();
+}
+
+/** The text of `path` at `revision`, or undefined when it did not exist there. */
+export async function fileAtRevision(root: string, revision: string, path: string): Promise<string | undefined> {
+  try {
+    return await gitOutput(root, ['show', `${revision}:${path}`]);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function isRevision(root: string, name: string): Promise<boolean> {
+  try {
+    await gitOutput(root, ['rev-parse', '--verify', '--quiet', `${name}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function gitOutput(root: string, args: string[]): Promise<string> {
+  const { stdout } = await git('git', args, { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+  return stdout;
+}

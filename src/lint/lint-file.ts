@@ -1,0 +1,116 @@
+import { parse as parseYaml } from 'yaml';
+import type { Processor } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { frontmatterSource } from '../policies/frontmatter.ts';
+import { RULE_IDS, severityOf, type LintSettings, type RuleId } from '../schema/lint.ts';
+import { applyInlineSwitches } from './inline-switches.ts';
+import { buildProcessor } from './processor.ts';
+import { PARSE_ERROR, type FileResult, type LintMessage } from './result.ts';
+
+export interface LintContext {
+  settings: LintSettings;
+  /** Project word list for the spell check, one word per line. */
+  personalWords: string;
+}
+
+const processors = new WeakMap<LintContext, Map<string, Processor>>();
+
+function processorFor(context: LintContext, targetGrade: number, mdx: boolean): Processor {
+  let byOptions = processors.get(context);
+  if (!byOptions) processors.set(context, (byOptions = new Map()));
+  const key = `${targetGrade}:${mdx}`;
+  let processor = byOptions.get(key);
+  if (!processor) {
+    processor = buildProcessor({ ...context, targetGrade, mdx });
+    byOptions.set(key, processor);
+  }
+  return processor;
+}
+
+/** Lint one Markdown or MDX document. Never throws for bad content: that becomes a message. */
+export async function lintSource(path: string, source: string, context: LintContext): Promise<FileResult> {
+  const targetGrade = readingLevelOf(source) ?? context.settings.targetGrade;
+  const processor = processorFor(context, targetGrade, path.endsWith('.mdx'));
+  const file = new VFile({ path, value: source });
+  let tree;
+  try {
+    tree = processor.parse(file);
+    await processor.run(tree, file);
+  } catch (error) {
+    return { path, targetGrade, messages: [parseErrorMessage(error)] };
+  }
+  for (const message of file.messages) message.ruleId = ruleIdOf(message);
+  applyInlineSwitches(tree, file);
+  const messages = file.messages
+    .map((message) => toLintMessage(message, context.settings))
+    .filter((message): message is LintMessage => message !== undefined)
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { path, targetGrade, ...(file.data.metrics ? { metrics: file.data.metrics } : {}), messages };
+}
+
+/** A page's own `readingLevel`, read leniently: the frontmatter schema reports bad values. */
+function readingLevelOf(source: string): number | undefined {
+  const yaml = frontmatterSource(source);
+  if (!yaml) return undefined;
+  try {
+    const level = (parseYaml(yaml.text) as { readingLevel?: unknown } | null)?.readingLevel;
+    return typeof level === 'number' && level >= 1 && level <= 18 ? level : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const REMARK_LINT_RULES = new Set<string>(['heading-increment', 'no-duplicate-headings']);
+
+/** The Plainbook rule a message belongs to: what config, switches and reports call it. */
+export function ruleIdOf(message: Pick<VFileMessage, 'source' | 'ruleId'>): RuleId | undefined {
+  const { source, ruleId } = message;
+  if (source === 'plainbook') return RULE_IDS.find((id) => id === ruleId);
+  if (source === 'remark-lint') return ruleId && REMARK_LINT_RULES.has(ruleId) ? (ruleId as RuleId) : 'markdown-style';
+  if (source?.startsWith('retext-')) return RULE_IDS.find((id) => id === source.slice('retext-'.length));
+  return undefined;
+}
+
+function toLintMessage(message: VFileMessage, settings: LintSettings): LintMessage | undefined {
+  const ruleId = RULE_IDS.find((id) => id === message.ruleId);
+  if (!ruleId) return undefined;
+  const severity = severityOf(settings, ruleId);
+  if (severity === 'off') return undefined;
+  const start = message.place && 'start' in message.place ? message.place.start : message.place;
+  const end = message.place && 'end' in message.place ? message.place.end : start;
+  return {
+    line: start?.line ?? 1,
+    column: start?.column ?? 1,
+    endLine: end?.line ?? start?.line ?? 1,
+    endColumn: end?.column ?? start?.column ?? 1,
+    ruleId,
+    source: message.source ?? 'plainbook',
+    severity: severity === 'error' ? 'error' : 'warning',
+    reason: message.reason,
+    ...(message.actual !== undefined ? { actual: message.actual } : {}),
+    ...(message.expected?.length ? { expected: message.expected } : {}),
+    ...(message.url ? { url: message.url } : {}),
+  };
+}
+
+function parseErrorMessage(error: unknown): LintMessage {
+  const message = error as Partial<VFileMessage>;
+  const text = message.reason ?? String(error);
+  // micromark-extension-mdx-jsx reports some errors without a place, naming it in the text: `(7:1-7:10)`.
+  const named = /\s*\((\d+):(\d+)(?:-(\d+):(\d+))?\)/.exec(text);
+  const place = message.place;
+  const start = (place && 'start' in place ? place.start : place) ?? (named ? { line: Number(named[1]), column: Number(named[2]) } : undefined);
+  const end = (place && 'end' in place ? place.end : undefined) ?? (named?.[3] ? { line: Number(named[3]), column: Number(named[4]) } : start);
+  const reason = text.replace(named?.[0] ?? '', '').replace(/\.$/, '');
+  return {
+    line: start?.line ?? 1,
+    column: start?.column ?? 1,
+    endLine: end?.line ?? start?.line ?? 1,
+    endColumn: end?.column ?? start?.column ?? 1,
+    ruleId: PARSE_ERROR,
+    source: message.source ?? 'plainbook',
+    severity: 'error',
+    reason: `Cannot parse this file: ${reason}. Fix the syntax here; nothing else in the file was checked.`,
+  };
+}

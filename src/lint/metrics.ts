@@ -1,0 +1,74 @@
+/**
+ * Reading metrics, computed once here and used everywhere a grade is shown: the lint, the
+ * policy page header and the feedback pull request body.
+ */
+import type { Root as NlcstRoot, Sentence } from 'nlcst';
+import { toString } from 'nlcst-to-string';
+import type { Plugin } from 'unified';
+import { syllable } from 'syllable';
+import type { VFile } from 'vfile';
+import { proseSentences } from './prose.ts';
+
+export interface ReadingMetrics {
+  words: number;
+  sentences: number;
+  syllables: number;
+  wordsPerSentence: number;
+  /** Words in the longest sentence. */
+  longestSentence: number;
+  /** Flesch-Kincaid grade: 0.39 × words/sentence + 11.8 × syllables/word − 15.59. */
+  fleschKincaidGrade: number;
+  /** Flesch reading ease: 206.835 − 1.015 × words/sentence − 84.6 × syllables/word. */
+  fleschReadingEase: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    metrics: ReadingMetrics;
+  }
+}
+
+/** Retext plugin: store the page's metrics on the file for rules and reports. */
+export const retextMetrics: Plugin<[], NlcstRoot> = () => (tree, file) => {
+  file.data.metrics = readingMetrics(tree, file);
+};
+
+/** The words of a sentence (words are the sentence's own children in nlcst). */
+export function sentenceWords(sentence: Sentence): string[] {
+  const words: string[] = [];
+  for (const child of sentence.children) if (child.type === 'WordNode') words.push(toString(child));
+  return words;
+}
+
+export function readingMetrics(tree: NlcstRoot, file: VFile): ReadingMetrics {
+  let words = 0;
+  let syllables = 0;
+  let longestSentence = 0;
+  const sentences = proseSentences(tree, file);
+  for (const sentence of sentences) {
+    const sentenceWordList = sentenceWords(sentence);
+    words += sentenceWordList.length;
+    syllables += sentenceWordList.reduce((sum, word) => sum + Math.max(1, syllable(word)), 0);
+    longestSentence = Math.max(longestSentence, sentenceWordList.length);
+  }
+  return fromCounts({ words, sentences: sentences.length, syllables, longestSentence });
+}
+
+export function fromCounts(counts: { words: number; sentences: number; syllables: number; longestSentence: number }): ReadingMetrics {
+  const { words, sentences, syllables } = counts;
+  if (words === 0 || sentences === 0) {
+    return { ...counts, wordsPerSentence: 0, fleschKincaidGrade: 0, fleschReadingEase: 100 };
+  }
+  const wordsPerSentence = words / sentences;
+  const syllablesPerWord = syllables / words;
+  return {
+    ...counts,
+    wordsPerSentence: round(wordsPerSentence),
+    fleschKincaidGrade: round(0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59),
+    fleschReadingEase: round(206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,105 @@
+/**
+ * The unified pipeline: Markdown/MDX in, messages and metrics out. Processors are built once per
+ * (target grade, MDX or not) and reused, because retext-spell's dictionary takes a while to load.
+ */
+import { readFileSync } from 'node:fs';
+import dictionary from 'dictionary-en';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkLint from 'remark-lint';
+import remarkLintHeadingIncrement from 'remark-lint-heading-increment';
+import remarkLintNoDuplicateHeadings from 'remark-lint-no-duplicate-headings';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
+import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
+import remarkRetext from 'remark-retext';
+import retextEnglish from 'retext-english';
+import retextEquality from 'retext-equality';
+import retextIndefiniteArticle from 'retext-indefinite-article';
+import retextIntensify from 'retext-intensify';
+import retextPassive from 'retext-passive';
+import retextReadability from 'retext-readability';
+import retextRepeatedWords from 'retext-repeated-words';
+import retextSimplify from 'retext-simplify';
+import retextSpell from 'retext-spell';
+import { unified, type PluggableList, type Processor } from 'unified';
+import { severityOf, type LintSettings, type RuleId } from '../schema/lint.ts';
+import { retextMetrics } from './metrics.ts';
+import { PROSE_OPTIONS, rememberHeadings } from './prose.ts';
+import retextDocumentGrade from './rules/document-grade.ts';
+import retextParagraphLength from './rules/paragraph-length.ts';
+import retextSentenceLength from './rules/sentence-length.ts';
+
+export interface PipelineOptions {
+  settings: LintSettings;
+  /** Words from the project word list, one per line. */
+  personalWords: string;
+  targetGrade: number;
+  mdx: boolean;
+}
+
+// retext-readability asks for a reader's age; US grade N is read by children of about N + 6.
+const GRADE_TO_AGE = 6;
+
+/**
+ * Words retext-intensify calls hedges or weasels that instructions to staff need: "you can",
+ * "say sorry", "then check". Real weasel words ("most", "few", "clearly", "basically") stay flagged.
+ */
+export const PLAIN_INSTRUCTION_WORDS = [
+  'again', 'back', 'can', 'clear', 'could', 'down', 'even', 'find', 'finds', 'found', 'heard',
+  'like', 'look', 'looks', 'read', 'right', 'said', 'say', 'says', 'so', 'someone', 'start',
+  'that', 'then', 'understand', 'up', 'will', 'works', 'would',
+];
+
+export function buildProcessor({ settings, personalWords, targetGrade, mdx }: PipelineOptions): Processor {
+  const on = (rule: RuleId) => severityOf(settings, rule) !== 'off';
+  const ignore = settings.ignoreWords;
+  const retext: PluggableList = [
+    retextEnglish,
+    retextMetrics,
+    ...when(on('readability'), [retextReadability, { age: targetGrade + GRADE_TO_AGE, minWords: 8 }]),
+    ...when(on('simplify'), [retextSimplify, { ignore }]),
+    ...when(on('passive'), [retextPassive, { ignore }]),
+    ...when(on('equality'), [retextEquality, { ignore }]),
+    ...when(on('intensify'), [retextIntensify, { ignore: [...PLAIN_INSTRUCTION_WORDS, ...ignore] }]),
+    ...when(on('repeated-words'), retextRepeatedWords),
+    ...when(on('indefinite-article'), retextIndefiniteArticle),
+    ...when(on('spell'), [retextSpell, { dictionary, personal: personalWords, ignore, max: 100 }]),
+    ...when(on('sentence-length'), [retextSentenceLength, { max: settings.maxSentenceWords }]),
+    ...when(on('paragraph-length'), [retextParagraphLength, { max: settings.maxParagraphSentences }]),
+    ...when(on('document-grade'), [retextDocumentGrade, { target: targetGrade }]),
+  ];
+  const remark: PluggableList = [
+    remarkParse,
+    [remarkFrontmatter, ['yaml', 'toml']],
+    ...when(mdx, remarkMdx),
+    remarkLint,
+    ...when(on('markdown-style'), remarkPresetLintRecommended),
+    ...when(on('markdown-style'), remarkPresetLintConsistent),
+    ...when(on('heading-increment'), remarkLintHeadingIncrement),
+    ...when(on('no-duplicate-headings'), remarkLintNoDuplicateHeadings),
+    rememberHeadings,
+    [remarkRetext, unified().use(retext), PROSE_OPTIONS],
+  ];
+  return unified().use(remark).freeze() as unknown as Processor;
+}
+
+/** A plugin (with its options) only when its rule is on; off rules cost nothing. */
+function when(condition: boolean, pluggable: unknown): PluggableList {
+  return condition ? [pluggable as PluggableList[number]] : [];
+}
+
+/** The project word list (`content/words.txt`): one word per line, `#` starts a comment. */
+export function readWordList(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+  return text
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean)
+    .join('\n');
+}

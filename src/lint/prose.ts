@@ -1,0 +1,74 @@
+import type { Root as MdastRoot } from 'mdast';
+import type { Root as NlcstRoot, Sentence } from 'nlcst';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/**
+ * What counts as prose when Markdown/MDX becomes natural-language text. Only `text` nodes become
+ * words; these are named so the intent is plain: code, frontmatter, raw HTML, MDX expressions
+ * and import/export never reach the prose rules. JSX elements' text children do (`<SayThis>`),
+ * their attributes do not (they are not children). Inline code stays in the sentence as one
+ * "source" token, so "Run `npm test` now." is still one sentence.
+ */
+export const PROSE_OPTIONS = {
+  ignore: ['yaml', 'toml', 'code', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression'],
+  source: ['inlineCode'],
+};
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Line ranges of headings: they are labels, not sentences, so metrics leave them out. */
+    headingLines: Range[];
+    /** Offset ranges of Markdown paragraphs. Natural-language paragraphs also break at soft line breaks. */
+    paragraphOffsets: Range[];
+  }
+}
+
+/** Remark plugin: remember the Markdown structure that prose rules need after it becomes sentences. */
+export const rememberHeadings: Plugin<[], MdastRoot> = () => (tree, file) => {
+  const headings: Range[] = [];
+  const paragraphs: Range[] = [];
+  visit(tree, (node) => {
+    const position = node.position;
+    if (!position) return;
+    if (node.type === 'heading') headings.push({ start: position.start.line, end: position.end.line });
+    if (node.type === 'paragraph' && position.start.offset !== undefined && position.end.offset !== undefined) {
+      paragraphs.push({ start: position.start.offset, end: position.end.offset });
+    }
+  });
+  file.data.headingLines = headings;
+  file.data.paragraphOffsets = paragraphs;
+};
+
+export function isHeadingSentence(sentence: Sentence, file: VFile): boolean {
+  const line = sentence.position?.start.line;
+  if (line === undefined) return false;
+  return (file.data.headingLines ?? []).some((range) => line >= range.start && line <= range.end);
+}
+
+const sentencesByTree = new WeakMap<NlcstRoot, Sentence[]>();
+
+/**
+ * Sentences that count for readability: not headings, and with at least one word. Several rules
+ * ask for them; the walk happens once per document. (nlcst: root > paragraph > sentence.)
+ */
+export function proseSentences(tree: NlcstRoot, file: VFile): Sentence[] {
+  const cached = sentencesByTree.get(tree);
+  if (cached) return cached;
+  const sentences: Sentence[] = [];
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode' || isHeadingSentence(sentence, file)) continue;
+      if (sentence.children.some((child) => child.type === 'WordNode')) sentences.push(sentence);
+    }
+  }
+  sentencesByTree.set(tree, sentences);
+  return sentences;
+}

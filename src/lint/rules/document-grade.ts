@@ -1,0 +1,29 @@
+/**
+ * `document-grade`: the whole page reads above the target grade (6th grade by default, or the
+ * page's own `readingLevel`). Reported once, at the first sentence, with the numbers behind it.
+ */
+import type { Root } from 'nlcst';
+import type { Plugin } from 'unified';
+import { readingMetrics } from '../metrics.ts';
+import { proseSentences } from '../prose.ts';
+import { ruleUrl } from './rule-docs.ts';
+
+export interface DocumentGradeOptions {
+  target: number;
+}
+
+const retextDocumentGrade: Plugin<[DocumentGradeOptions], Root> = ({ target }) => (tree, file) => {
+  const metrics = file.data.metrics ?? readingMetrics(tree, file);
+  if (metrics.fleschKincaidGrade <= target) return;
+  const first = proseSentences(tree, file)[0];
+  const grade = metrics.fleschKincaidGrade.toFixed(1);
+  const message = file.message(
+    `Unexpected reading grade \`${grade}\`, expected \`${target}\` or lower. Use shorter sentences (now ${metrics.wordsPerSentence.toFixed(1)} words on average) and shorter words.`,
+    { place: first?.position?.start, ruleId: 'document-grade', source: 'plainbook' },
+  );
+  message.actual = grade;
+  message.expected = [String(target)];
+  message.url = ruleUrl('document-grade');
+};
+
+export default retextDocumentGrade;

@@ -1,0 +1,42 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRetext from 'remark-retext';
+import retextEnglish from 'retext-english';
+import { unified, type Processor } from 'unified';
+import { VFile } from 'vfile';
+import { retextMetrics, type ReadingMetrics } from './metrics.ts';
+import { PROSE_OPTIONS, rememberHeadings } from './prose.ts';
+
+const processors = new Map<boolean, Processor>();
+
+function metricsProcessor(mdx: boolean): Processor {
+  let processor = processors.get(mdx);
+  if (!processor) {
+    processor = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml', 'toml'])
+      .use(mdx ? [remarkMdx] : [])
+      .use(rememberHeadings)
+      .use(remarkRetext, unified().use(retextEnglish).use(retextMetrics) as unknown as Parameters<typeof remarkRetext>[0], PROSE_OPTIONS)
+      .freeze() as unknown as Processor;
+    processors.set(mdx, processor);
+  }
+  return processor;
+}
+
+/**
+ * Reading metrics of a Markdown or MDX document, without the lint rules: for the site header and
+ * for "grade before" in reports. Same prose extraction and formulas as the lint, so the numbers
+ * match. Returns undefined when the document does not parse.
+ */
+export async function metricsFromSource(source: string, { mdx }: { mdx: boolean }): Promise<ReadingMetrics | undefined> {
+  const processor = metricsProcessor(mdx);
+  const file = new VFile({ value: source });
+  try {
+    await processor.run(processor.parse(file), file);
+  } catch {
+    return undefined;
+  }
+  return file.data.metrics;
+}

@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintCli } from '../../src/lint/cli.ts';
+import { lintFiles } from '../../src/lint/run.ts';
+import { lintSettingsSchema } from '../../src/schema/lint.ts';
+import { createTempProject, EASY, LONG_SENTENCE, PASSIVE, write } from '../helpers/temp-project.ts';
+
+const LINT_SCRIPT = resolve('scripts/lint.ts');
+
+/** `npm run lint` as a user runs it: a child process in the project, with its exit code. */
+function runLint(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [LINT_SCRIPT, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function lintInProcess(root: string, argv: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await lintCli(argv, { root, env, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+describe('npm run lint', () => {
+  it('exits 0 for clean files and 1 when there are errors', () => {
+    const project = createTempProject({ 'content/easy.md': EASY });
+    expect(runLint(project.dir)).toMatchObject({ code: 0 });
+    write(project.dir, { 'content/long.md': LONG_SENTENCE });
+    const failing = runLint(project.dir);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toMatch(/content\/long\.md:5:1 +error +Unexpected sentence of `33` words, expected at most `25`\. .+ sentence-length\n/);
+  });
+
+  it('fails on warnings past --max-warnings', () => {
+    const project = createTempProject({ 'content/passive.md': PASSIVE });
+    expect(runLint(project.dir).code).toBe(0);
+    expect(runLint(project.dir, '--max-warnings', '0').code).toBe(1);
+  });
+
+  it('exits 2 with a clear message for a file that cannot be read', () => {
+    const project = createTempProject({ 'content/easy.md': EASY });
+    const result = runLint(project.dir, 'content/missing.md');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('Cannot read content/missing.md: the file does not exist. Check the path.\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 for a bad config, naming the file, line and rule', () => {
+    const project = createTempProject({ 'content/easy.md': EASY });
+    writeFileSync(join(project.dir, 'plainbook.config.yml'), `${readFileSync(join(project.dir, 'plainbook.config.yml'), 'utf8')}lint:\n  rules:\n    pasive: error\n`);
+    const result = runLint(project.dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('plainbook.config.yml:7:13: Unexpected unknown rule `pasive`, expected `passive`.');
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 for an unknown format', () => {
+    const project = createTempProject({ 'content/easy.md': EASY });
+    expect(runLint(project.dir, '--format', 'xml')).toMatchObject({ code: 2, stderr: 'Unexpected format `xml`, expected one of `pretty`, `github`, `json`, `markdown`.\n' });
+  });
+
+  it('reports a file that does not parse and still lints the others', async () => {
+    const project = createTempProject({ 'content/broken.mdx': '# Broken\n\n<Note>\n  never closed\n', 'content/long.md': LONG_SENTENCE });
+    const { code, stdout } = await lintInProcess(project.dir, ['--format', 'json', '--no-cache']);
+    const report = JSON.parse(stdout);
+    expect(code).toBe(1);
+    const rules = (path: string) =>
+      report.files.find((file: { path: string }) => file.path === path).messages.map((m: { ruleId: string }) => m.ruleId);
+    expect(report.files.map((file: { path: string }) => file.path)).toEqual(['content/broken.mdx', 'content/long.md']);
+    expect(rules('content/broken.mdx')).toEqual(['parse-error']);
+    expect(rules('content/long.md')).toContain('sentence-length');
+  });
+
+  it('--changed lints only what differs from the base: committed, modified and new files', async () => {
+    const project = createTempProject({ 'content/a.md': EASY, 'content/b.md': EASY, 'content/c.md': EASY, 'README.md': '# x\n' });
+    project.commit({}, 'Start', '2026-01-01T00:00:00Z');
+    project.git('checkout', '-q', '-b', 'change');
+    project.commit({ 'content/a.md': PASSIVE }, 'Edit a', '2026-01-02T00:00:00Z');
+    rmSync(join(project.dir, 'content/c.md'));
+    write(project.dir, { 'content/b.md': LONG_SENTENCE, 'content/new.mdx': EASY, 'README.md': '# changed, but not content\n' });
+
+    const { stdout } = await lintInProcess(project.dir, ['--changed', 'main', '--format', 'json', '--no-cache']);
+    expect(JSON.parse(stdout).files.map((file: { path: string }) => file.path)).toEqual(['content/a.md', 'content/b.md', 'content/new.mdx']);
+  });
+
+  it('says how to fix an unknown --changed base', async () => {
+    const project = createTempProject({ 'content/a.md': EASY });
+    project.commit({}, 'Start', '2026-01-01T00:00:00Z');
+    await expect(lintInProcess(project.dir, ['--changed=origin/nope'])).rejects.toThrow('Cannot compare with `origin/nope`: git does not know it.');
+  });
+
+  it('reuses results for unchanged files and lints changed ones again', async () => {
+    const project = createTempProject({ 'content/a.md': EASY, 'content/b.md': PASSIVE });
+    const first = await lintInProcess(project.dir, ['--format', 'json']);
+    expect(first.stderr).toBe('');
+    const second = await lintInProcess(project.dir, []);
+    expect(second.stderr).toContain('(0 linted, 2 from cache, 1 thread)');
+    write(project.dir, { 'content/b.md': LONG_SENTENCE });
+    const third = await lintInProcess(project.dir, []);
+    expect(third.stderr).toContain('(1 linted, 1 from cache, 1 thread)');
+    expect(third.stdout).toContain('sentence-length');
+  });
+});
+
+describe('lint worker threads', () => {
+  it('give the same results, in the same order, as one thread', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 90; i++) files[`content/p${String(i).padStart(2, '0')}.md`] = [EASY, PASSIVE, LONG_SENTENCE][i % 3] ?? EASY;
+    const project = createTempProject(files);
+    const options = {
+      root: project.dir,
+      files: Object.keys(files).sort(),
+      settings: lintSettingsSchema.parse({}),
+      personalWords: '',
+    };
+    const one = await lintFiles({ ...options, workers: 1 });
+    const two = await lintFiles({ ...options, workers: 2 });
+    expect(two.stats.workers).toBe(2);
+    expect(two.results).toEqual(one.results);
+  });
+});
