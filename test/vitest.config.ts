@@ -21,6 +21,7 @@ export default defineConfig({
           name: 'site',
           root,
           include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          globalSetup: ['test/setup/build-handbook.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,

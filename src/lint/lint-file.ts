@@ -5,6 +5,7 @@ import type { VFileMessage } from 'vfile-message';
 import { frontmatterSource } from '../policies/frontmatter.ts';
 import { RULE_IDS, severityOf, type LintSettings, type RuleId } from '../schema/lint.ts';
 import { applyInlineSwitches } from './inline-switches.ts';
+import { outsideBadExamples } from './prose.ts';
 import { buildProcessor } from './processor.ts';
 import { PARSE_ERROR, type FileResult, type LintMessage } from './result.ts';
 
@@ -43,10 +44,16 @@ export async function lintSource(path: string, source: string, context: LintCont
   for (const message of file.messages) message.ruleId = ruleIdOf(message);
   applyInlineSwitches(tree, file);
   const messages = file.messages
+    .filter((message) => message.source === 'remark-lint' || outsideBadExamples(file, startOffset(message)))
     .map((message) => toLintMessage(message, context.settings))
     .filter((message): message is LintMessage => message !== undefined)
     .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { path, targetGrade, ...(file.data.metrics ? { metrics: file.data.metrics } : {}), messages };
+}
+
+function startOffset(message: VFileMessage): number | undefined {
+  const place = message.place;
+  return (place && 'start' in place ? place.start : place)?.offset;
 }
 
 /** A page's own `readingLevel`, read leniently: the frontmatter schema reports bad values. */

@@ -27,23 +27,40 @@ declare module 'vfile' {
     headingLines: Range[];
     /** Offset ranges of Markdown paragraphs. Natural-language paragraphs also break at soft line breaks. */
     paragraphOffsets: Range[];
+    /** Offset ranges of `<SayThis kind="avoid">`: deliberate bad examples, which prose rules skip. */
+    badExampleOffsets: Range[];
   }
+}
+
+/** Is this node a `<SayThis kind="avoid">` block, whose text shows what not to say? */
+function isBadExample(node: { type: string; name?: unknown; attributes?: unknown }): boolean {
+  if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== 'SayThis') return false;
+  const attributes = (node.attributes ?? []) as { type: string; name?: string; value?: unknown }[];
+  return attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'kind' && attribute.value === 'avoid');
+}
+
+/** Drop prose messages inside bad examples; structure and metrics still see the text. */
+export function outsideBadExamples(file: VFile, offset: number | undefined): boolean {
+  if (offset === undefined) return true;
+  return !(file.data.badExampleOffsets ?? []).some((range) => offset >= range.start && offset < range.end);
 }
 
 /** Remark plugin: remember the Markdown structure that prose rules need after it becomes sentences. */
 export const rememberHeadings: Plugin<[], MdastRoot> = () => (tree, file) => {
   const headings: Range[] = [];
   const paragraphs: Range[] = [];
+  const badExamples: Range[] = [];
   visit(tree, (node) => {
     const position = node.position;
     if (!position) return;
+    const offsets = { start: position.start.offset ?? 0, end: position.end.offset ?? 0 };
     if (node.type === 'heading') headings.push({ start: position.start.line, end: position.end.line });
-    if (node.type === 'paragraph' && position.start.offset !== undefined && position.end.offset !== undefined) {
-      paragraphs.push({ start: position.start.offset, end: position.end.offset });
-    }
+    if (node.type === 'paragraph') paragraphs.push(offsets);
+    if (isBadExample(node)) badExamples.push(offsets);
   });
   file.data.headingLines = headings;
   file.data.paragraphOffsets = paragraphs;
+  file.data.badExampleOffsets = badExamples;
 };
 
 export function isHeadingSentence(sentence: Sentence, file: VFile): boolean {

@@ -1,4 +1,5 @@
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRetext from 'remark-retext';
@@ -16,6 +17,7 @@ function metricsProcessor(mdx: boolean): Processor {
     processor = unified()
       .use(remarkParse)
       .use(remarkFrontmatter, ['yaml', 'toml'])
+      .use(remarkGfm)
       .use(mdx ? [remarkMdx] : [])
       .use(rememberHeadings)
       .use(remarkRetext, unified().use(retextEnglish).use(retextMetrics) as unknown as Parameters<typeof remarkRetext>[0], PROSE_OPTIONS)

@@ -8,8 +8,8 @@ import { locateYamlPath, type YamlSource } from './yaml-location.ts';
 
 /** What to tell a person about one field: what it holds and a line they can copy. */
 export interface FieldHelp {
-  /** Noun phrase, e.g. "a GitHub user or team such as `@acme/support`". */
-  expected: string;
+  /** Noun phrase, e.g. "a GitHub user or team such as `@acme/support`"; by default, what zod expected. */
+  expected?: string;
   /** A correct YAML line, e.g. `status: published`. */
   example: string;
 }
@@ -101,10 +101,14 @@ export function formatSchemaError(what: string, file: string, issues: readonly F
 
 type Issue = z.core.$ZodIssue;
 
-/** The most specific help: `site.url` before `site`, `goals` for `goals.1`. */
+/**
+ * The most specific help: `site.url` before `site`, `goals` for `goals.1`. List items match `*`,
+ * so `goals.*.kpi` covers the `kpi` of every goal.
+ */
 function helpFor(help: FieldHelpTable, path: readonly PropertyKey[]): FieldHelp | undefined {
   for (let length = path.length; length > 0; length--) {
-    const entry = help[path.slice(0, length).map(String).join('.')];
+    const prefix = path.slice(0, length);
+    const entry = help[prefix.map(String).join('.')] ?? help[prefix.map((key) => (typeof key === 'number' ? '*' : String(key))).join('.')];
     if (entry) return entry;
   }
   return undefined;

@@ -39,6 +39,9 @@ export type Goal = z.infer<typeof goalSchema>;
 export type GoalsFile = z.infer<typeof goalsFileSchema>;
 
 export const goalsFileHelp: FieldHelpTable = {
+  'goals.*.id': { expected: 'lower-case words joined by hyphens', example: 'id: fast-answers' },
+  'goals.*.kpi': { example: 'kpi: csat' },
+  'goals.*.serves': { expected: 'the line of the mission this goal serves', example: 'serves: Help every customer feel welcome.' },
   mission: { expected: 'one sentence that says why the company exists', example: 'mission: We help every customer leave happy.' },
   goals: {
     expected: 'a list of goals, each with `id`, `title`, `statement` and `serves`',

@@ -5,3 +5,5 @@ export * from './policy.ts';
 export * from './settings.ts';
 export * from './lint.ts';
 export * from './suggest.ts';
+export * from './handbook-data.ts';
+export * from './components.ts';

@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import type { AstroUserConfig, ViteUserConfig } from 'astro';
@@ -39,9 +40,20 @@ function starlightOptions(settings: ResolvedSettings): StarlightOptions {
     lastUpdated: false,
     routeMiddleware: './src/site/route-middleware.ts',
     components: { PageTitle: './src/overrides/page-title.astro', Search: './src/overrides/search.astro' },
-    customCss: ['./src/styles/handbook.css', './src/styles/print.css'],
-    sidebar: [{ label: 'Policies', items: [{ autogenerate: { directory: `${contentDir}/${POLICY_DIR}` } }] }],
+    customCss: ['./src/styles/handbook.css', './src/styles/components.css', './src/styles/print.css'],
+    sidebar: [
+      ...handbookGroup(settings.contentPath),
+      { label: 'Policies', items: [{ autogenerate: { directory: `${contentDir}/${POLICY_DIR}` } }] },
+    ],
   };
+}
+
+/** Pages beside the policies, linked when the content folder has them (Starlight fails on a missing slug). */
+const HANDBOOK_PAGES = [{ slug: 'index', label: 'Start here' }, { slug: 'goals' }, { slug: 'training-pack' }];
+
+function handbookGroup(contentPath: string) {
+  const items = HANDBOOK_PAGES.filter(({ slug }) => ['mdx', 'md'].some((ext) => existsSync(join(contentPath, `${slug}.${ext}`))));
+  return items.length > 0 ? [{ label: 'Handbook', items }] : [];
 }
 
 type OnLog = NonNullable<NonNullable<NonNullable<ViteUserConfig['build']>['rolldownOptions']>['onLog']>;

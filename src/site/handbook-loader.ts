@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { goalIds, loadGoals } from '../policies/goals.ts';
+import { goalIds } from '../policies/goals.ts';
+import { loadHandbookData, type HandbookData } from '../policies/handbook-data.ts';
 import { isPolicyId, validatePolicy } from '../policies/validate-policy.ts';
 
 export interface HandbookLoaderOptions {
@@ -24,15 +25,31 @@ export function handbookLoader({ contentPath, root }: HandbookLoaderOptions): Lo
   return {
     name: 'plainbook-handbook-loader',
     load: async (context) => {
-      const goals = goalIds(loadGoals(contentPath, root));
+      const data = loadHandbookData(contentPath, root);
+      const goals = goalIds(data);
       const parseData: LoaderContext['parseData'] = async (props) => {
         if (isPolicyId(props.id) && props.filePath) await checkPolicy(props.filePath, goals, root);
         return context.parseData(props);
       };
       await inner.load({ ...context, parseData });
       await recheckCachedGoalReferences(context, goals, root);
+      for (const warning of traceabilityGaps(data, context)) context.logger.warn(warning);
     },
   };
+}
+
+/** Goals nothing serves, or that nothing measures: legal, but a gap an editor should see. */
+export function traceabilityGaps(data: HandbookData, context: Pick<LoaderContext, 'store'>): string[] {
+  const served = new Set<string>();
+  for (const entry of context.store.values()) {
+    if (isPolicyId(entry.id)) for (const goal of (entry.data.goals ?? []) as string[]) served.add(goal);
+  }
+  const warnings: string[] = [];
+  for (const goal of data.goals) {
+    if (!served.has(goal.id)) warnings.push(`Goal \`${goal.id}\` has no policy: add \`goals: [${goal.id}]\` to the policies that serve it.`);
+    if (!goal.kpi) warnings.push(`Goal \`${goal.id}\` has no KPI: add \`kpi:\` to it in goals.yml so we can tell if we meet it.`);
+  }
+  return warnings;
 }
 
 async function checkPolicy(filePath: string, goals: ReadonlySet<string>, root: string) {

@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDate } from '../../src/components/format-date.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { nextReviewDate } from '../../src/policies/review-dates.ts';
 import { validatePolicy } from '../../src/policies/validate-policy.ts';
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build-site.ts';
 import { serveSite, type ServedSite } from '../helpers/serve-site.ts';
 
 const settings = loadSettings(process.cwd());
@@ -27,9 +26,7 @@ describe.skipIf(!browserTestsEnabled())('the handbook in a browser', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    const build = await buildSite({}, resolve('test/.output/site'));
-    expect(build.code, build.output).toBe(0);
-    site = await serveSite(build.outDir);
+    site = await serveSite(inject('siteDir'));
     browser = await launchBrowser();
   });
 
@@ -90,18 +87,19 @@ describe.skipIf(!browserTestsEnabled())('the handbook in a browser', () => {
   });
 
   it('finds a policy with Pagefind by a word that only its body contains', async () => {
-    const word = 'rings';
+    const word = 'kettle';
     const holders = policies.filter((policy) => policy.source.toLowerCase().includes(word));
-    expect(holders.map((policy) => policy.slug)).toEqual(['greeting-customers']);
-    expect(greeting?.data.title.toLowerCase()).not.toContain(word);
+    expect(holders.map((policy) => policy.slug)).toEqual(['handling-complaints']);
+    const complaints = holders[0];
+    expect(complaints?.data.title.toLowerCase()).not.toContain(word);
 
     const page = await open('');
     await page.locator('button[data-open-modal]').first().click();
     await page.locator('#starlight__search input').fill(word);
     const result = page.locator('.pagefind-ui__result-link').first();
     await result.waitFor({ timeout: 10_000 });
-    expect(await result.textContent()).toBe(greeting?.data.title);
-    expect(await result.getAttribute('href')).toContain('/policies/greeting-customers/');
+    expect(await result.textContent()).toBe(complaints?.data.title);
+    expect(await result.getAttribute('href')).toContain('/policies/handling-complaints/');
     await page.close();
   });
 
@@ -168,10 +166,56 @@ describe.skipIf(!browserTestsEnabled())('the handbook in a browser', () => {
     await page.close();
   });
 
+  it('shows the escalation ladder and SayThis blocks readably on a phone', async () => {
+    const ladder = await open('policies/escalation-list/', { width: 390, height: 844 });
+    const levels = ladder.locator('.escalation-ladder').first().locator('.escalation-ladder__level');
+    expect(await levels.count()).toBeGreaterThan(1);
+    const rung = levels.first();
+    for (const term of ['Who', 'When', 'Within']) expect(await rung.locator(`dt:text-is("${term}")`).isVisible()).toBe(true);
+    expect(await fitsWidth(ladder, '.escalation-ladder')).toBe(true);
+    expect(await fontSize(ladder, '.escalation-ladder dd')).toBeGreaterThanOrEqual(14);
+    await ladder.close();
+
+    const phrases = await open('policies/talking-with-customers/', { width: 390, height: 844 });
+    const say = phrases.locator('.say-this--say').first();
+    const avoid = phrases.locator('.say-this--avoid').first();
+    expect(await say.locator('.say-this__label').innerText()).toMatch(/✓\s*SAY THIS/i);
+    expect(await avoid.locator('.say-this__label').innerText()).toMatch(/✗\s*AVOID SAYING/i);
+    expect(await fitsWidth(phrases, '.say-this')).toBe(true);
+    expect(await fontSize(phrases, '.say-this__body')).toBeGreaterThanOrEqual(14);
+    await phrases.close();
+  });
+
+  it('prints the escalation ladder and SayThis blocks in black and white, labels and all', async () => {
+    for (const [path, selector, label] of [
+      ['policies/escalation-list/', '.escalation-ladder__level', 'Level 1'],
+      ['policies/talking-with-customers/', '.say-this--avoid', 'Avoid saying'],
+    ] as const) {
+      const page = await open(path);
+      await page.emulateMedia({ media: 'print' });
+      const block = page.locator(selector).first();
+      expect(await block.isVisible()).toBe(true);
+      expect((await block.innerText()).toLowerCase()).toContain(label.toLowerCase());
+      expect(await block.evaluate((element) => getComputedStyle(element).borderTopColor)).toBe('rgb(0, 0, 0)');
+      await page.close();
+    }
+  });
+
   it('logged no console errors on any page', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+function fitsWidth(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).first().evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return element.scrollWidth <= element.clientWidth + 1 && box.right <= document.documentElement.clientWidth;
+  });
+}
+
+function fontSize(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+}
 
 declare global {
   interface Window {

@@ -29,6 +29,17 @@ describe('astro build', () => {
     expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
   });
 
+  it('fails on a component with a bad prop, naming the page, line, prop and the ids that exist', async () => {
+    const result = await buildSite({ PLAINBOOK_CONTENT_DIR: resolve('test/fixtures/bad-props') });
+
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('Invalid props of <EscalationLadder> in test/fixtures/bad-props/policies/escalation.mdx (1 problem):');
+    expect(result.output).toContain(
+      'test/fixtures/bad-props/policies/escalation.mdx:13:1: <EscalationLadder>: Unexpected `complaint` in `ladder`, expected one of `complaints`.',
+    );
+    expect(result.output).toContain('Fix: write it like `<EscalationLadder ladder="complaints" />`');
+  });
+
   it('builds pages with last-changed dates from one git log pass, whatever the page count', async () => {
     const repo = createTempRepo();
     const goals = 'mission: We help.\ngoals:\n  - { id: warm-welcome, title: Welcome, statement: Greet., serves: Help. }\n';

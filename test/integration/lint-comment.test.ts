@@ -44,7 +44,7 @@ describe('lint comment on a pull request', () => {
     expect(comments).toHaveLength(1);
     const body = String(comments[0]?.body);
     expect(body.startsWith(LINT_COMMENT_MARKER)).toBe(true);
-    expect(body).toMatch(/\| content\/policy\.md \| -?\d+\.\d → 10\.9 \| 6 \| 2 \| 3 \|/);
+    expect(body).toMatch(/\| content\/policy\.md \| -?\d+\.\d → 10\.9 \| 6 \| 2 \| \d+ \| .*`sentence-length` 1/);
 
     write(project.dir, { 'content/policy.md': EASY.replace('Help them fast.', 'Help them soon.') });
     const second = await lintWithComment(project.dir, event);

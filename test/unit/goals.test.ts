@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goalIds, loadGoals } from '../../src/policies/goals.ts';
+import { goalIds } from '../../src/policies/goals.ts';
+import { loadHandbookData } from '../../src/policies/handbook-data.ts';
+
+const loadGoals = (dir: string, root: string) => loadHandbookData(dir, root);
 
 function contentWithGoals(yaml: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'plainbook-goals-'));
@@ -29,6 +32,8 @@ describe('goals file', () => {
 
   it('rejects a goal id that cannot be used in a URL', () => {
     const dir = contentWithGoals(`mission: We help.\ngoals:\n${GOAL('Fast Answers')}`);
-    expect(() => loadGoals(dir, dir)).toThrow('goals.yml:3:9: Unexpected `Fast Answers` in `goals.0.id`');
+    expect(() => loadGoals(dir, dir)).toThrow(
+      'goals.yml:3:9: Unexpected `Fast Answers` in `goals.0.id`, expected lower-case words joined by hyphens.\n    Fix: write it like `id: fast-answers`',
+    );
   });
 });
