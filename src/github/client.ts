@@ -53,6 +53,17 @@ export function targetFromEnv(env: Env = process.env): GitHubTarget {
   return { owner: match[1], repo: match[2], apiUrl };
 }
 
+/**
+ * Client tuning from the environment: `PLAINBOOK_WRITE_INTERVAL_MS` sets the gap between writes
+ * (GitHub Enterprise Server admins may allow less than github.com's one second).
+ */
+export function clientOptionsFromEnv(env: Env = process.env): ClientOptions {
+  const interval = env.PLAINBOOK_WRITE_INTERVAL_MS;
+  if (interval === undefined || interval === '') return {};
+  if (!/^\d+$/.test(interval)) throw new UsageError(`Unexpected PLAINBOOK_WRITE_INTERVAL_MS \`${interval}\`, expected a whole number of milliseconds such as \`1000\`.`);
+  return { writeIntervalMs: Number(interval), retryAfterBaseValue: Math.min(1000, Number(interval) || 10), rateLimitSecond: Math.min(1000, Number(interval) || 10) };
+}
+
 export function tokenFromEnv(env: Env = process.env): string {
   const token = env.GITHUB_TOKEN?.trim();
   if (!token) {

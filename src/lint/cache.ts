@@ -1,10 +1,35 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FileResult } from './result.ts';
 
-/** Bump when a change to the pipeline or rules changes results for the same input. */
-export const CACHE_VERSION = 1;
+/** Bump when the cache file's own format changes. Code and dependency changes are seen by `codeFingerprint`. */
+export const CACHE_VERSION = 2;
+
+const LINT_DIR = dirname(fileURLToPath(import.meta.url));
+const SOURCES = [LINT_DIR, join(LINT_DIR, '../schema/lint.ts')];
+const INSTALLED = join(LINT_DIR, '../../node_modules/.package-lock.json');
+
+/**
+ * What the lint's results depend on besides the input and settings: its own code and the
+ * installed packages (retext plugins, dictionaries). A cache that ignored them once served
+ * results from before a rule's default changed.
+ */
+export function codeFingerprint(paths: readonly string[] = [...SOURCES, INSTALLED]): string {
+  const hash = createHash('sha256');
+  for (const path of paths) hashPath(hash, path);
+  return hash.digest('hex');
+}
+
+function hashPath(hash: ReturnType<typeof createHash>, path: string): void {
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) {
+    for (const name of readdirSync(path).sort()) hashPath(hash, join(path, name));
+    return;
+  }
+  hash.update(path).update('\0').update(readFileSync(path)).update('\0');
+}
 
 /**
  * Results by content hash, so unchanged files are not linted again. The key covers everything a

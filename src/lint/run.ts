@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../cli/run-cli.ts';
-import type { LintSettings } from '../schema/lint.ts';
-import { CACHE_VERSION, cacheKey, LintCache } from './cache.ts';
+import { RULE_IDS, severityOf, type LintSettings } from '../schema/lint.ts';
+import { CACHE_VERSION, cacheKey, codeFingerprint, LintCache } from './cache.ts';
 import { lintSource, type LintContext } from './lint-file.ts';
 import type { FileResult } from './result.ts';
 
@@ -74,8 +74,9 @@ async function readSource(root: string, path: string): Promise<string> {
 }
 
 function contextFingerprint(context: LintContext): string {
+  const severities = Object.fromEntries(RULE_IDS.map((rule) => [rule, severityOf(context.settings, rule)]));
   return createHash('sha256')
-    .update(JSON.stringify({ version: CACHE_VERSION, settings: context.settings, words: context.personalWords }))
+    .update(JSON.stringify({ version: CACHE_VERSION, code: codeFingerprint(), settings: context.settings, severities, words: context.personalWords }))
     .digest('hex');
 }
 

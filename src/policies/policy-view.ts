@@ -1,9 +1,8 @@
 import type { ResolvedSettings } from '../config/settings.ts';
 import type { PageFields } from '../schema/policy.ts';
 import { lastReviewDate, nextReviewDate, reviewState, type ReviewState } from './review-dates.ts';
+import { feedbackUrl } from './feedback-link.ts';
 import { isPolicyId, POLICY_DIR } from './validate-policy.ts';
-
-export const FEEDBACK_FORM = 'policy-feedback.yml';
 
 /** What a policy page shows about itself, worked out once from its frontmatter. */
 export interface PolicyView {
@@ -25,7 +24,12 @@ export function policyId(entryId: string): string {
   return entryId.slice(POLICY_DIR.length + 1);
 }
 
-export function policyView(entry: { id: string; data: PageFields }, settings: Settings, today: string): PolicyView | undefined {
+export function policyView(
+  entry: { id: string; data: PageFields & { title: string } },
+  settings: Settings,
+  today: string,
+  pilotRound?: string,
+): PolicyView | undefined {
   const { owner, status, effective } = entry.data;
   if (!isPolicyId(entry.id) || !owner || !status || !effective) return undefined;
   const schedule = { effective, reviewed: entry.data.reviewed, reviewEvery: entry.data.reviewEvery };
@@ -39,14 +43,8 @@ export function policyView(entry: { id: string; data: PageFields }, settings: Se
     lastReviewed: lastReviewDate(schedule),
     nextReview: nextReviewDate(schedule),
     reviewState: reviewState(schedule, today),
-    feedbackUrl: feedbackUrl(id, settings.repoUrl),
+    feedbackUrl: feedbackUrl(settings.repoUrl, { id, title: entry.data.title }, pilotRound),
   };
-}
-
-/** GitHub's new-issue page with the feedback form and this policy already chosen. */
-export function feedbackUrl(id: string, repoUrl: string): string {
-  const params = new URLSearchParams({ template: FEEDBACK_FORM, policy: id, title: `Feedback: ${id}` });
-  return `${repoUrl}/issues/new?${params}`;
 }
 
 function ownerUrl(owner: string, repoUrl: string): string {

@@ -79,7 +79,7 @@ describe.skipIf(!browserTestsEnabled())('the handbook in a browser', () => {
     const feedback = new URL((await page.getByRole('link', { name: 'Give feedback on this policy' }).getAttribute('href')) ?? '');
     expect(feedback.origin + feedback.pathname).toBe(`${settings.repoUrl}/issues/new`);
     expect(feedback.searchParams.get('template')).toBe('policy-feedback.yml');
-    expect(feedback.searchParams.get('policy')).toBe('greeting-customers');
+    expect(feedback.searchParams.get('policy')).toBe(`${greeting?.data.title} (greeting-customers)`);
 
     const edit = await page.getByRole('link', { name: 'Edit this policy' }).getAttribute('href');
     expect(edit).toBe(`${settings.repoUrl}/edit/${settings.branch}/content/policies/greeting-customers.mdx`);

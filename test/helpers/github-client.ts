@@ -1,6 +1,6 @@
 import type { Octokit } from 'octokit';
 import { createOctokit, type GitHubTarget } from '../../src/github/client.ts';
-import { FAKE_TOKEN, type GitHubFake } from './github-fake.ts';
+import { FAKE_TOKEN, type GitHubFake } from './github-fake/server.ts';
 
 /** The production client pointed at the fake, with waits shrunk so fault tests run fast. */
 export function fakeClient(fake: GitHubFake, token = FAKE_TOKEN): { octokit: Octokit; target: GitHubTarget; warnings: string[] } {

@@ -46,7 +46,9 @@ describe('astro build', () => {
     const policies = Object.fromEntries(
       Array.from({ length: 12 }, (_, i) => [`content/policies/policy-${i}.mdx`, FRONTMATTER(`Policy ${i}`)]),
     );
-    repo.commit({ 'content/goals.yml': goals, 'content/index.mdx': '---\ntitle: Home\n---\n\nHello.\n', ...policies }, 'Start', '2026-02-03T10:00:00Z');
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const round = `title: Now\npolicies: [policy-2]\ntesters: [{ login: ana, group: staff }]\nopens: ${day(-1)}\ncloses: ${day(10)}\ninstructions: Read it.\n`;
+    repo.commit({ 'content/goals.yml': goals, 'content/index.mdx': '---\ntitle: Home\n---\n\nHello.\n', 'content/pilots/now.yml': round, ...policies }, 'Start', '2026-02-03T10:00:00Z');
     repo.commit({ 'content/policies/policy-3.mdx': FRONTMATTER('Policy 3', 'version: "2"\n') }, 'Change policy 3 (#41)', '2026-04-15T08:00:00Z');
     const git = countingGit();
 
@@ -60,6 +62,8 @@ describe('astro build', () => {
     expect(page(3)).toMatch(/Last changed<\/dt><dd><time datetime="2026-04-15T08:00:00.000Z">15 Apr 2026<\/time>/);
     expect(page(7)).toMatch(/Last changed<\/dt><dd><time datetime="2026-02-03T10:00:00.000Z">3 Feb 2026<\/time>/);
     expect(git.calls().filter((call) => call.startsWith('log'))).toHaveLength(1);
+    expect(page(2)).toMatch(/<p class="pilot-banner[^"]*" role="note"><strong>In pilot until [^<]+:<\/strong> tell us what is unclear\. <a href="[^"]*round=now/);
+    expect(page(3)).not.toContain('pilot-banner');
     expect(result.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
   });
 });

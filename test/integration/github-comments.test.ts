@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { upsertComment } from '../../src/github/comments.ts';
 import { GitHubError } from '../../src/github/errors.ts';
 import { marker } from '../../src/github/markers.ts';
-import { FAKE_TOKEN, GitHubFake } from '../helpers/github-fake.ts';
+import { FAKE_TOKEN, GitHubFake } from '../helpers/github-fake/server.ts';
 import { fakeClient } from '../helpers/github-client.ts';
 
 const TAG = marker('lint-report');

@@ -8,6 +8,7 @@ import { countBySeverity } from '../../src/lint/result.ts';
 import { loadHandbookData } from '../../src/policies/handbook-data.ts';
 import { extractScenarios } from '../../src/policies/scenarios.ts';
 import { validatePolicy } from '../../src/policies/validate-policy.ts';
+import { roundResultsSchema } from '../../src/schema/pilot.ts';
 import { builtPage } from '../helpers/html.ts';
 
 const settings = loadSettings(process.cwd());
@@ -54,6 +55,24 @@ describe('the shipped handbook', () => {
 
 describe('components in the built handbook', () => {
   const site = inject('siteDir');
+
+  it('shows each finished pilot round’s results, and a "piloted" note on its policies', () => {
+    const files = readdirSync('content/pilots').filter((name) => name.endsWith('.results.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) {
+      const results = roundResultsSchema.parse(JSON.parse(readFileSync(join('content/pilots', name), 'utf8')));
+      const page = builtPage(site, `pilots/${results.round}`);
+      expect(page.text(page.one('h1'))).toBe(`Pilot results: ${results.title}`);
+      for (const entry of results.policies) {
+        const row = page.one(`tr[data-policy="${entry.policy}"]`);
+        expect(page.all('td', row).map((cell) => page.text(cell)).slice(0, 3)).toEqual([String(entry.feedback), String(entry.testers), entry.meanClarity?.toFixed(1) ?? '–']);
+        const policyPage = builtPage(site, `policies/${entry.policy}`);
+        expect(page.text(policyPage.one('.piloted-note'))).toBe(
+          `Piloted in ${results.title}: clarity ${entry.meanClarity?.toFixed(1)} of 5 from ${entry.testers} ${entry.testers === 1 ? 'tester' : 'testers'}.`,
+        );
+      }
+    }
+  });
 
   it('EscalationLadder shows each level of its ladder: who, when, within', () => {
     const uses = usesOf('EscalationLadder');

@@ -120,3 +120,18 @@ describe('lint worker threads', () => {
     expect(two.results).toEqual(one.results);
   });
 });
+
+describe('lint cache fingerprint', () => {
+  it('changes when the lint code or installed packages change, so old results are not reused', async () => {
+    const { codeFingerprint } = await import('../../src/lint/cache.ts');
+    const project = createTempProject({ 'lint/rule.ts': 'export const max = 25;\n', 'installed.json': '{"retext":"1"}' });
+    const paths = [join(project.dir, 'lint'), join(project.dir, 'installed.json')];
+    const before = codeFingerprint(paths);
+    expect(codeFingerprint(paths)).toBe(before);
+    write(project.dir, { 'lint/rule.ts': 'export const max = 30;\n' });
+    const afterCode = codeFingerprint(paths);
+    expect(afterCode).not.toBe(before);
+    write(project.dir, { 'installed.json': '{"retext":"2"}' });
+    expect(codeFingerprint(paths)).not.toBe(afterCode);
+  });
+});

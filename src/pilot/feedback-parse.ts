@@ -1,0 +1,94 @@
+import { parseIssue } from '@github/issue-parser';
+import { policyIdFromOption } from '../policies/feedback-link.ts';
+import { FROM_OPTIONS, PROBLEM_TYPES } from './feedback-form.ts';
+
+export type ProblemType = Lowercase<(typeof PROBLEM_TYPES)[number]>;
+
+export interface Feedback {
+  policy?: string;
+  round?: string;
+  section?: string;
+  current?: string;
+  suggested?: string;
+  problem?: ProblemType;
+  clarity?: number;
+  from?: 'staff' | 'customer';
+  customer?: string;
+}
+
+export interface ParsedFeedback {
+  feedback: Feedback;
+  /** Fields that could not be read, each with the reason: for a comment asking to fix the issue. */
+  unreadable: string[];
+}
+
+const REQUIRED: (keyof Feedback)[] = ['policy', 'current', 'problem', 'clarity', 'from'];
+
+/**
+ * Read a feedback issue written with the issue form. The form's YAML tells the parser which
+ * heading is which field; a body someone edited by hand still gives what can be read, and a
+ * list of what could not. Text from issues is untrusted: this only reads it into strings.
+ */
+export function parseFeedback(body: string, formYaml: string): ParsedFeedback {
+  let raw: Record<string, unknown>;
+  try {
+    raw = parseIssue(body ?? '', formYaml) as Record<string, unknown>;
+  } catch {
+    raw = {};
+  }
+  const unreadable: string[] = [];
+  const feedback: Feedback = {};
+  const text = (key: string) => {
+    const value = first(raw[key]);
+    return value && value !== '_No response_' && value !== 'None' ? value.trim() : undefined;
+  };
+
+  const policyLabel = text('policy');
+  if (policyLabel) {
+    const id = policyIdFromOption(policyLabel);
+    if (id) feedback.policy = id;
+    else unreadable.push(`policy: \`${clip(policyLabel)}\` is not one of the form's choices`);
+  }
+  assign(feedback, 'round', text('round'));
+  assign(feedback, 'section', text('section'));
+  assign(feedback, 'current', text('current'));
+  assign(feedback, 'suggested', text('suggested'));
+  assign(feedback, 'customer', text('customer'));
+
+  const problem = text('problem')?.toLowerCase();
+  if (problem) {
+    if ((PROBLEM_TYPES as readonly string[]).map((type) => type.toLowerCase()).includes(problem)) feedback.problem = problem as ProblemType;
+    else unreadable.push(`problem: \`${clip(problem)}\` is not one of ${PROBLEM_TYPES.join(', ')}`);
+  }
+  const clarity = text('clarity');
+  if (clarity) {
+    const value = Number(clarity);
+    if (Number.isInteger(value) && value >= 1 && value <= 5) feedback.clarity = value;
+    else unreadable.push(`clarity: \`${clip(clarity)}\` is not a number from 1 to 5`);
+  }
+  const from = text('from');
+  if (from) {
+    if (from === FROM_OPTIONS.staff) feedback.from = 'staff';
+    else if (from === FROM_OPTIONS.customer) feedback.from = 'customer';
+    else unreadable.push(`from: \`${clip(from)}\` is not one of the form's choices`);
+  }
+  for (const field of REQUIRED) {
+    if (feedback[field] === undefined && !unreadable.some((entry) => entry.startsWith(`${field}:`))) unreadable.push(`${field}: missing`);
+  }
+  return { feedback, unreadable };
+}
+
+function first(value: unknown): string | undefined {
+  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function assign<K extends keyof Feedback>(target: Feedback, key: K, value: Feedback[K] | undefined): void {
+  if (value !== undefined && value !== '') target[key] = value;
+}
+
+/** Quote untrusted text briefly in messages. */
+function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+}

@@ -1,0 +1,34 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import settings, { isDevServer } from 'virtual:plainbook/settings';
+import { readYamlFile } from '../config/yaml-file.ts';
+import { PILOTS_DIR } from '../pilot/rounds.ts';
+import { validateOrThrow } from '../schema/friendly-error.ts';
+import { roundHelp, roundResultsSchema, roundSchema, type Round, type RoundResults } from '../schema/pilot.ts';
+
+export interface PilotData {
+  rounds: Round[];
+  results: RoundResults[];
+}
+
+let cached: PilotData | undefined;
+
+/** Pilot round files and their results, read once per build and checked like every data file. */
+export function pilotData(policyIds: readonly string[]): PilotData {
+  if (cached && !isDevServer) return cached;
+  const dir = join(settings.contentPath, PILOTS_DIR);
+  const names = existsSync(dir) ? readdirSync(dir).sort() : [];
+  const rounds = names
+    .filter((name) => name.endsWith('.yml'))
+    .map((name) => ({ ...readYamlFile(join(dir, name), roundSchema(policyIds), { what: 'pilot round', help: roundHelp, root: settings.root }), id: name.slice(0, -4) }));
+  const results = names
+    .filter((name) => name.endsWith('.results.json'))
+    .map((name) =>
+      validateOrThrow(roundResultsSchema, JSON.parse(readFileSync(join(dir, name), 'utf8')), {
+        what: 'pilot results',
+        file: join(PILOTS_DIR, name),
+      }),
+    );
+  cached = { rounds, results };
+  return cached;
+}

@@ -1,0 +1,141 @@
+/**
+ * A local stand-in for the GitHub REST API on 127.0.0.1, for tests. It keeps one repository's
+ * state in memory (labels, milestones, issues, comments, pull requests), paginates with Link
+ * headers as GitHub does, checks the token, and can be told to fail: 5xx, primary and secondary
+ * rate limits, dropped connections (before or after doing the work), or a hook after each write
+ * (to kill a CLI between two writes).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { registerRoutes, Repository, type Handler, type Context } from './repository.ts';
+
+export type Fault =
+  | { kind: 'status'; status: number; method?: string }
+  | { kind: 'rate-limit'; method?: string }
+  | { kind: 'secondary-rate-limit'; method?: string }
+  | { kind: 'drop'; method?: string }
+  /** Do the work, then drop the connection: the caller never learns that it succeeded. */
+  | { kind: 'drop-after'; method?: string };
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+  /** The fault served instead of (or after) a real answer, if any. */
+  fault?: Fault['kind'];
+}
+
+export const FAKE_TOKEN = 'ghs_fakeTokenForTests0000000000000000';
+
+export class GitHubFake extends Repository {
+  readonly requests: RecordedRequest[] = [];
+  /** Answer writes with 403, as GitHub does for a read-only token (pull requests from forks). */
+  denyWrites = false;
+  /** Called after each successful write, with the number of writes so far. */
+  onWrite: ((count: number) => void) | undefined;
+  #writes = 0;
+  #faults: Fault[] = [];
+  #server: Server | undefined;
+  readonly #routes: { method: string; pattern: RegExp; handler: Handler }[] = [];
+
+  constructor(owner = 'acme', repo = 'handbook') {
+    super(owner, repo);
+    registerRoutes(this, (method, pattern, handler) => this.#routes.push({ method, pattern, handler }));
+  }
+
+  /** The next matching requests fail as told, one fault per request, in order. */
+  injectFaults(...faults: Fault[]): void {
+    this.#faults.push(...faults);
+  }
+
+  writes(): RecordedRequest[] {
+    return this.requests.filter((request) => request.method !== 'GET' && request.fault === undefined);
+  }
+
+  async start(): Promise<string> {
+    this.#server = createServer((request, response) => void this.#handle(request, response));
+    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    return this.baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    this.#server?.closeAllConnections();
+    await new Promise((resolve) => this.#server?.close(resolve));
+  }
+
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.baseUrl);
+    const method = request.method ?? 'GET';
+    const body = await readBody(request);
+    const record: RecordedRequest = { method, path: url.pathname + url.search, body };
+    this.requests.push(record);
+
+    const faultIndex = this.#faults.findIndex((fault) => !fault.method || fault.method === method);
+    const [fault] = faultIndex === -1 ? [] : this.#faults.splice(faultIndex, 1);
+    if (fault && fault.kind !== 'drop-after') {
+      record.fault = fault.kind;
+      return serveFault(fault, response);
+    }
+    if (request.headers.authorization !== `token ${FAKE_TOKEN}`) {
+      return send(response, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    }
+    if (this.denyWrites && method !== 'GET') {
+      return send(response, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
+    }
+    const route = this.#routes.find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
+    const result = route
+      ? route.handler({ method, url, params: route.pattern.exec(url.pathname)?.slice(1) ?? [], body: (body ?? {}) as Record<string, unknown> } satisfies Context)
+      : { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+    if (method !== 'GET' && result.status < 300) this.onWrite?.(++this.#writes);
+    if (fault?.kind === 'drop-after') {
+      record.fault = fault.kind;
+      response.socket?.destroy();
+      return;
+    }
+    send(response, result.status, result.body, result.headers);
+  }
+}
+
+function serveFault(fault: Fault, response: ServerResponse): void {
+  switch (fault.kind) {
+    case 'drop':
+    case 'drop-after':
+      response.socket?.destroy();
+      return;
+    case 'rate-limit':
+      return send(
+        response,
+        403,
+        { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' },
+        { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) },
+      );
+    case 'secondary-rate-limit':
+      return send(
+        response,
+        403,
+        { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' },
+        { 'retry-after': '1' },
+      );
+    case 'status':
+      return send(response, fault.status, { message: 'Server Error' });
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-ratelimit-limit': '5000',
+    'x-ratelimit-remaining': '4999',
+    'x-github-request-id': '0000:0000',
+    ...headers,
+  });
+  response.end(body === undefined ? '' : JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
