@@ -3,10 +3,9 @@
  * always paginated (100 a page); every create goes through `findOrCreate`, so a rerun or a retry
  * after a lost answer never makes a duplicate; `dryRun` turns every write into a no-op.
  */
-import type { Octokit } from 'octokit';
-import type { GitHubTarget } from '../github/client.ts';
 import { githubStep } from '../github/errors.ts';
 import { findOrCreate, NO_BLIND_RETRY } from '../github/idempotent.ts';
+import { RepoClient } from '../github/repo-client.ts';
 import { hasMarker } from '../github/markers.ts';
 
 export interface Issue {
@@ -36,25 +35,12 @@ export interface LabelSpec {
   description: string;
 }
 
-export class PilotGitHub {
-  readonly octokit: Octokit;
-  readonly target: GitHubTarget;
-  readonly dryRun: boolean;
-
-  constructor(octokit: Octokit, target: GitHubTarget, dryRun: boolean) {
-    this.octokit = octokit;
-    this.target = target;
-    this.dryRun = dryRun;
-  }
-
-  get #repo() {
-    return { owner: this.target.owner, repo: this.target.repo };
-  }
+export class PilotGitHub extends RepoClient {
 
   /** Labels that are missing get created; returns the names it created (or would create). */
   async ensureLabels(labels: readonly LabelSpec[]): Promise<string[]> {
     const existing = new Set(
-      (await githubStep('reading labels', () => this.octokit.paginate(this.octokit.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 }))).map((label) =>
+      (await githubStep('reading labels', () => this.octokit.paginate(this.octokit.rest.issues.listLabelsForRepo, { ...this.repoParams, per_page: 100 }))).map((label) =>
         label.name.toLowerCase(),
       ),
     );
@@ -63,7 +49,7 @@ export class PilotGitHub {
       if (this.dryRun) continue;
       await githubStep(`creating label ${label.name}`, async () => {
         try {
-          await this.octokit.rest.issues.createLabel({ ...this.#repo, ...label });
+          await this.octokit.rest.issues.createLabel({ ...this.repoParams, ...label });
         } catch (error) {
           // Created by a run whose answer we lost: the label is there, which is all we wanted.
           if ((error as { status?: number }).status !== 422) throw error;
@@ -75,7 +61,7 @@ export class PilotGitHub {
 
   async findMilestone(title: string): Promise<{ number: number; state: string; due_on: string | null } | undefined> {
     const all = await githubStep('reading milestones', () =>
-      this.octokit.paginate(this.octokit.rest.issues.listMilestones, { ...this.#repo, state: 'all', per_page: 100 }),
+      this.octokit.paginate(this.octokit.rest.issues.listMilestones, { ...this.repoParams, state: 'all', per_page: 100 }),
     );
     return all.find((milestone) => milestone.title === title);
   }
@@ -86,7 +72,7 @@ export class PilotGitHub {
       if (existing.due_on?.slice(0, 10) === dueOn.slice(0, 10)) return { number: existing.number, action: 'kept' };
       if (!this.dryRun) {
         await githubStep(`updating milestone ${title}`, () =>
-          this.octokit.rest.issues.updateMilestone({ ...this.#repo, milestone_number: existing.number, due_on: dueOn }),
+          this.octokit.rest.issues.updateMilestone({ ...this.repoParams, milestone_number: existing.number, due_on: dueOn }),
         );
       }
       return { number: existing.number, action: 'updated' };
@@ -96,20 +82,20 @@ export class PilotGitHub {
       step: `creating milestone ${title}`,
       knownAbsent: true,
       find: async () => this.findMilestone(title),
-      create: async () => (await this.octokit.rest.issues.createMilestone({ ...this.#repo, title, due_on: dueOn, description, ...NO_BLIND_RETRY })).data,
+      create: async () => (await this.octokit.rest.issues.createMilestone({ ...this.repoParams, title, due_on: dueOn, description, ...NO_BLIND_RETRY })).data,
     });
     return { number: item.number, action: 'created' };
   }
 
   async closeMilestone(number: number): Promise<void> {
     if (this.dryRun) return;
-    await githubStep(`closing milestone ${number}`, () => this.octokit.rest.issues.updateMilestone({ ...this.#repo, milestone_number: number, state: 'closed' }));
+    await githubStep(`closing milestone ${number}`, () => this.octokit.rest.issues.updateMilestone({ ...this.repoParams, milestone_number: number, state: 'closed' }));
   }
 
   /** Issues (not pull requests) with a label, open and closed, 100 a page. */
   async issuesWithLabel(label: string): Promise<Issue[]> {
     const all = await githubStep(`reading issues labelled ${label}`, () =>
-      this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...this.#repo, labels: label, state: 'all', per_page: 100 }),
+      this.octokit.paginate(this.octokit.rest.issues.listForRepo, { ...this.repoParams, labels: label, state: 'all', per_page: 100 }),
     );
     return (all as Issue[]).filter((issue) => !issue.pull_request);
   }
@@ -127,19 +113,19 @@ export class PilotGitHub {
       step: `creating issue "${fields.title}"`,
       knownAbsent: true,
       find: async () => (await relist()).find((issue) => hasMarker(issue.body, tag)),
-      create: async () => (await this.octokit.rest.issues.create({ ...this.#repo, ...fields, ...NO_BLIND_RETRY })).data as Issue,
+      create: async () => (await this.octokit.rest.issues.create({ ...this.repoParams, ...fields, ...NO_BLIND_RETRY })).data as Issue,
     });
     return item;
   }
 
   async updateIssue(number: number, fields: { body?: string; state?: 'open' | 'closed'; state_reason?: 'completed' | 'not_planned' }): Promise<void> {
     if (this.dryRun) return;
-    await githubStep(`updating issue #${number}`, () => this.octokit.rest.issues.update({ ...this.#repo, issue_number: number, ...fields }));
+    await githubStep(`updating issue #${number}`, () => this.octokit.rest.issues.update({ ...this.repoParams, issue_number: number, ...fields }));
   }
 
   async comments(number: number): Promise<Comment[]> {
     return (await githubStep(`reading the comments of #${number}`, () =>
-      this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.#repo, issue_number: number, per_page: 100 }),
+      this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.repoParams, issue_number: number, per_page: 100 }),
     )) as Comment[];
   }
 
@@ -152,7 +138,7 @@ export class PilotGitHub {
       step: `commenting on #${number}`,
       knownAbsent: true,
       find: async () => (await this.comments(number)).find((comment) => hasMarker(comment.body, tag)),
-      create: async () => (await this.octokit.rest.issues.createComment({ ...this.#repo, issue_number: number, body, ...NO_BLIND_RETRY })).data,
+      create: async () => (await this.octokit.rest.issues.createComment({ ...this.repoParams, issue_number: number, body, ...NO_BLIND_RETRY })).data,
     });
     return 'created';
   }
@@ -160,7 +146,7 @@ export class PilotGitHub {
   /** Pull requests whose head branch is `feedback/<n>`, by feedback issue number. */
   async feedbackPullRequests(): Promise<Map<number, { number: number; state: string; merged: boolean; html_url: string }>> {
     const pulls = await githubStep('reading pull requests', () =>
-      this.octokit.paginate(this.octokit.rest.pulls.list, { ...this.#repo, state: 'all', per_page: 100 }),
+      this.octokit.paginate(this.octokit.rest.pulls.list, { ...this.repoParams, state: 'all', per_page: 100 }),
     );
     const byIssue = new Map<number, { number: number; state: string; merged: boolean; html_url: string }>();
     for (const pull of pulls) {

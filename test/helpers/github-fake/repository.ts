@@ -17,6 +17,8 @@ type Comment = ReturnType<typeof shape.comment>;
 
 export interface PullRequest {
   number: number;
+  body?: string;
+  base?: { ref: string };
   state: 'open' | 'closed';
   merged_at: string | null;
   html_url: string;
@@ -210,10 +212,6 @@ export function registerRoutes(repo: Repository, route: (method: string, pattern
     return { status: 200, body: found };
   });
 
-  route('GET', new RegExp(`${REPO}/pulls$`), ({ url }) => {
-    const state = url.searchParams.get('state') ?? 'open';
-    return repo.page(url, repo.pulls.filter((item) => state === 'all' || item.state === state));
-  });
 }
 
 function pick(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GitState, registerGitRoutes } from './git.ts';
 import { registerRoutes, Repository, type Handler, type Context } from './repository.ts';
 
 export type Fault =
@@ -38,9 +39,21 @@ export class GitHubFake extends Repository {
   #server: Server | undefined;
   readonly #routes: { method: string; pattern: RegExp; handler: Handler }[] = [];
 
+  readonly git = new GitState();
+
   constructor(owner = 'acme', repo = 'handbook') {
     super(owner, repo);
-    registerRoutes(this, (method, pattern, handler) => this.#routes.push({ method, pattern, handler }));
+    const route = (method: string, pattern: RegExp, handler: Handler) => this.#routes.push({ method, pattern, handler });
+    registerRoutes(this, route);
+    registerGitRoutes(this, this.git, route);
+  }
+
+  /** A person adds a label in GitHub's interface: the label, and the event that says who. */
+  labelIssue(number: number, name: string, actor: string): void {
+    const issue = this.issues.find((item) => item.number === number);
+    if (!issue) throw new Error(`no issue #${number}`);
+    if (!issue.labels.some((label) => label.name === name)) issue.labels.push(this.labels.find((label) => label.name === name) ?? this.addLabel(name));
+    this.git.label(number, name, actor);
   }
 
   /** The next matching requests fail as told, one fault per request, in order. */
@@ -83,9 +96,11 @@ export class GitHubFake extends Repository {
     if (this.denyWrites && method !== 'GET') {
       return send(response, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
     }
-    const route = this.#routes.find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
+    // Octokit encodes `/` inside a parameter (`git/ref/heads%2Ffeedback%2F7`); GitHub reads both.
+    const path = decodeURIComponent(url.pathname);
+    const route = this.#routes.find((candidate) => candidate.method === method && candidate.pattern.test(path));
     const result = route
-      ? route.handler({ method, url, params: route.pattern.exec(url.pathname)?.slice(1) ?? [], body: (body ?? {}) as Record<string, unknown> } satisfies Context)
+      ? route.handler({ method, url, params: route.pattern.exec(path)?.slice(1) ?? [], body: (body ?? {}) as Record<string, unknown> } satisfies Context)
       : { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
     if (method !== 'GET' && result.status < 300) this.onWrite?.(++this.#writes);
     if (fault?.kind === 'drop-after') {

@@ -1,0 +1,122 @@
+/**
+ * Accepted feedback -> a pull request; declined feedback -> a kind reply and a closed issue.
+ * Both first check that the label was added by someone who may change the repository.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Octokit } from 'octokit';
+import type { GitHubTarget } from '../github/client.ts';
+import { upsertComment } from '../github/comments.ts';
+import { metricsFromSource } from '../lint/source-metrics.ts';
+import type { PolicyRecord } from '../policies/catalog.ts';
+import type { FeedbackGitHub } from './github.ts';
+import { createdComment, declinedComment, needsEditComment, notAllowedComment, pullRequestBody, statusTag } from './messages.ts';
+import { prepareChange } from './prepare.ts';
+
+export interface FlowInput {
+  github: FeedbackGitHub;
+  octokit: Octokit;
+  target: GitHubTarget;
+  issueNumber: number;
+  root: string;
+  policies: PolicyRecord[];
+  formYaml: string;
+  log: (line: string) => void;
+}
+
+export type FlowOutcome = 'pull-request' | 'needs-edit' | 'not-allowed' | 'declined';
+
+async function say(input: FlowInput, body: string): Promise<void> {
+  await upsertComment({ octokit: input.octokit, target: input.target, issueNumber: input.issueNumber, marker: statusTag(input.issueNumber), body, dryRun: input.github.dryRun });
+}
+
+/** Make sure `label` is on the issue, then return whether whoever added it last may write. */
+async function labelledByWriter(input: FlowInput, label: string, labels: string[]): Promise<{ ok: boolean; login?: string }> {
+  const { github, issueNumber } = input;
+  if (!labels.includes(label)) {
+    // Run from a terminal: the person running it is the one accepting.
+    await github.addLabels(issueNumber, [label]);
+    if (github.dryRun) return { ok: true };
+  }
+  const login = await github.lastLabeller(issueNumber, label);
+  if (!login) return { ok: false };
+  return { ok: await github.canWrite(login), login };
+}
+
+function names(labels: (string | { name?: string | undefined })[]): string[] {
+  return labels.map((label) => (typeof label === 'string' ? label : (label.name ?? '')));
+}
+
+export async function feedbackToPullRequest(input: FlowInput): Promise<FlowOutcome> {
+  const { github, issueNumber, log } = input;
+  const issue = await github.issue(issueNumber);
+  const labels = names(issue.labels);
+  const allowed = await labelledByWriter(input, 'accepted', labels);
+  if (!allowed.ok) {
+    log(`The accepted label on #${issueNumber} was not added by a writer (${allowed.login ?? 'unknown'}): nothing done.`);
+    if (allowed.login) await say(input, notAllowedComment(issueNumber, allowed.login, 'accepted'));
+    return 'not-allowed';
+  }
+
+  const prepared = prepareChange({
+    body: issue.body ?? '',
+    formYaml: input.formYaml,
+    policies: input.policies,
+    // From the checkout: the same default branch the pull request starts from.
+    readPolicy: (policy) => readFileSync(join(input.root, policy.file), 'utf8'),
+  });
+  if (!prepared.ok) {
+    await say(input, needsEditComment(issueNumber, prepared.problems));
+    await github.addLabels(issueNumber, ['needs-edit']);
+    log(`#${issueNumber} needs an edit: ${prepared.problems.join(' ')}`);
+    return 'needs-edit';
+  }
+
+  const base = await github.defaultBranch();
+  const baseSha = await github.branchSha(base);
+  if (!baseSha) throw new Error(`The default branch ${base} has no commit.`);
+  const current = await github.file(prepared.policy.file, base);
+  const onBase = current.text === readFileSync(join(input.root, prepared.policy.file), 'utf8');
+  if (!onBase) log(`Note: ${prepared.policy.file} in this checkout differs from ${base} on GitHub; applying to the checkout's text.`);
+
+  const branch = `feedback/${issueNumber}`;
+  const reporter = issue.user?.login ?? 'someone';
+  const trailer = issue.user ? `\n\nCo-authored-by: ${reporter} <${issue.user.id}+${reporter}@users.noreply.github.com>` : '';
+  await github.resetBranch(branch, baseSha);
+  await github.commitFile(branch, prepared.policy.file, prepared.text, current.sha, `Apply feedback from #${issueNumber}${trailer}`);
+  const mdx = prepared.policy.file.endsWith('.mdx');
+  const body = pullRequestBody({
+    issue: issueNumber,
+    reporter,
+    policyTitle: prepared.policy.frontmatter.title,
+    policyFile: prepared.policy.file,
+    section: prepared.section,
+    round: prepared.feedback.round,
+    before: prepared.paragraphBefore,
+    after: prepared.paragraphAfter,
+    gradeBefore: await metricsFromSource(prepared.paragraphBefore, { mdx }),
+    gradeAfter: await metricsFromSource(prepared.paragraphAfter, { mdx }),
+  });
+  const pull = await github.openOrUpdatePull(branch, base, `Apply feedback from #${issueNumber}: ${prepared.policy.frontmatter.title}`, body);
+  if (pull.action === 'created') await github.requestReview(pull.number, prepared.policy.frontmatter.owner, log);
+  await say(input, createdComment(issueNumber, pull.html_url || `(pull request from ${branch})`, pull.action));
+  await github.addLabels(issueNumber, ['has-pr']);
+  await github.removeLabel(issueNumber, 'needs-edit');
+  log(`${github.dryRun ? 'Would open' : pull.action === 'created' ? 'Opened' : 'Updated'} pull request ${pull.html_url || `from ${branch}`} for #${issueNumber}`);
+  return 'pull-request';
+}
+
+export async function declineFeedback(input: FlowInput): Promise<FlowOutcome> {
+  const { github, issueNumber, log } = input;
+  const issue = await github.issue(issueNumber);
+  const allowed = await labelledByWriter(input, 'declined', names(issue.labels));
+  if (!allowed.ok) {
+    log(`The declined label on #${issueNumber} was not added by a writer (${allowed.login ?? 'unknown'}): nothing done.`);
+    if (allowed.login) await say(input, notAllowedComment(issueNumber, allowed.login, 'declined'));
+    return 'not-allowed';
+  }
+  await say(input, declinedComment(issueNumber));
+  if (issue.state !== 'closed') await github.close(issueNumber, 'not_planned');
+  log(`${github.dryRun ? 'Would decline' : 'Declined'} #${issueNumber}`);
+  return 'declined';
+}

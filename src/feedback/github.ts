@@ -1,0 +1,137 @@
+/** GitHub calls for feedback pull requests, on the one Octokit factory. */
+import { githubStep, toGitHubError } from '../github/errors.ts';
+import { findOrCreate, NO_BLIND_RETRY } from '../github/idempotent.ts';
+import { RepoClient } from '../github/repo-client.ts';
+
+const WRITE_PERMISSIONS = new Set(['admin', 'maintain', 'write']);
+
+export class FeedbackGitHub extends RepoClient {
+
+  async issue(number: number) {
+    const { data } = await githubStep(`reading issue #${number}`, () => this.octokit.rest.issues.get({ ...this.repoParams, issue_number: number }));
+    if (data.pull_request) throw new Error(`#${number} is a pull request, not a feedback issue.`);
+    return data;
+  }
+
+  /** Who added `label` most recently, from the issue's events (every page). */
+  async lastLabeller(number: number, label: string): Promise<string | undefined> {
+    const events = await githubStep(`reading the events of #${number}`, () =>
+      this.octokit.paginate(this.octokit.rest.issues.listEvents, { ...this.repoParams, issue_number: number, per_page: 100 }),
+    );
+    const added = events.filter((event) => event.event === 'labeled' && (event as { label?: { name?: string } }).label?.name === label);
+    return added.at(-1)?.actor?.login;
+  }
+
+  async canWrite(login: string): Promise<boolean> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.repoParams, username: login });
+      return WRITE_PERMISSIONS.has(data.permission);
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return false;
+      throw toGitHubError(`checking what ${login} may do`, error);
+    }
+  }
+
+  async addLabels(number: number, labels: string[]): Promise<void> {
+    if (this.dryRun || labels.length === 0) return;
+    await githubStep(`labelling #${number}`, () => this.octokit.rest.issues.addLabels({ ...this.repoParams, issue_number: number, labels }));
+  }
+
+  async removeLabel(number: number, name: string): Promise<void> {
+    if (this.dryRun) return;
+    try {
+      await this.octokit.rest.issues.removeLabel({ ...this.repoParams, issue_number: number, name });
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw toGitHubError(`removing ${name} from #${number}`, error);
+    }
+  }
+
+  async defaultBranch(): Promise<string> {
+    const { data } = await githubStep('reading the repository', () => this.octokit.rest.repos.get(this.repoParams));
+    return data.default_branch;
+  }
+
+  async branchSha(branch: string): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${branch}` });
+      return data.object.sha;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw toGitHubError(`reading branch ${branch}`, error);
+    }
+  }
+
+  async file(path: string, ref: string): Promise<{ text: string; sha: string }> {
+    const { data } = await githubStep(`reading ${path} on ${ref}`, () => this.octokit.rest.repos.getContent({ ...this.repoParams, path, ref }));
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) throw new Error(`${path} is not a file on ${ref}.`);
+    return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
+  }
+
+  /** Point `branch` at `sha`, creating it if needed: a rerun starts again from the default branch. */
+  async resetBranch(branch: string, sha: string): Promise<'created' | 'reset'> {
+    const current = await this.branchSha(branch);
+    if (this.dryRun) return current ? 'reset' : 'created';
+    if (current) {
+      if (current !== sha) await githubStep(`resetting ${branch}`, () => this.octokit.rest.git.updateRef({ ...this.repoParams, ref: `heads/${branch}`, sha, force: true }));
+      return 'reset';
+    }
+    await findOrCreate({
+      step: `creating branch ${branch}`,
+      knownAbsent: true,
+      find: async () => this.branchSha(branch),
+      create: async () => (await this.octokit.rest.git.createRef({ ...this.repoParams, ref: `refs/heads/${branch}`, sha, ...NO_BLIND_RETRY })).data.object.sha,
+    });
+    return 'created';
+  }
+
+  async commitFile(branch: string, path: string, text: string, sha: string, message: string): Promise<void> {
+    if (this.dryRun) return;
+    await githubStep(`committing ${path} to ${branch}`, () =>
+      this.octokit.rest.repos.createOrUpdateFileContents({ ...this.repoParams, path, branch, message, sha, content: Buffer.from(text, 'utf8').toString('base64') }),
+    );
+  }
+
+  async pullForBranch(branch: string) {
+    const pulls = await githubStep(`looking for the pull request from ${branch}`, () =>
+      this.octokit.paginate(this.octokit.rest.pulls.list, { ...this.repoParams, head: `${this.target.owner}:${branch}`, state: 'all', per_page: 100 }),
+    );
+    return pulls.find((pull) => pull.head.ref === branch);
+  }
+
+  async openOrUpdatePull(branch: string, base: string, title: string, body: string): Promise<{ number: number; html_url: string; action: 'created' | 'updated' }> {
+    const existing = await this.pullForBranch(branch);
+    if (existing) {
+      if (!this.dryRun) {
+        await githubStep(`updating pull request #${existing.number}`, () =>
+          this.octokit.rest.pulls.update({ ...this.repoParams, pull_number: existing.number, title, body, ...(existing.state === 'closed' && !existing.merged_at ? { state: 'open' as const } : {}) }),
+        );
+      }
+      return { number: existing.number, html_url: existing.html_url, action: 'updated' };
+    }
+    if (this.dryRun) return { number: 0, html_url: '', action: 'created' };
+    const { item } = await findOrCreate<{ number: number; html_url: string }>({
+      step: `opening a pull request from ${branch}`,
+      knownAbsent: true,
+      find: async () => this.pullForBranch(branch),
+      create: async () => (await this.octokit.rest.pulls.create({ ...this.repoParams, head: branch, base, title, body, ...NO_BLIND_RETRY })).data,
+    });
+    return { number: item.number, html_url: item.html_url, action: 'created' };
+  }
+
+  /** Ask the policy owner to review: a user, or an `@org/team`. */
+  async requestReview(pull: number, owner: string, log: (line: string) => void): Promise<void> {
+    if (this.dryRun) return;
+    const [org, team] = owner.slice(1).split('/');
+    try {
+      await this.octokit.rest.pulls.requestReviewers({ ...this.repoParams, pull_number: pull, ...(team ? { team_reviewers: [team] } : { reviewers: [org ?? ''] }) });
+    } catch (error) {
+      // The owner may have opened the feedback themselves, or the team may not see the repository.
+      log(`Could not ask ${owner} to review #${pull}: ${(error as Error).message}`);
+    }
+  }
+
+  async close(number: number, reason: 'completed' | 'not_planned'): Promise<void> {
+    if (this.dryRun) return;
+    await githubStep(`closing #${number}`, () => this.octokit.rest.issues.update({ ...this.repoParams, issue_number: number, state: 'closed', state_reason: reason }));
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Find the words a reporter quoted in a policy. Exact first; then ignoring differences in spaces,
+ * line breaks and quote marks (copying from a web page turns "straight" quotes curly). When the
+ * words appear more than once, the section heading the reporter named picks one.
+ */
+export interface Match {
+  start: number;
+  end: number;
+  /** The heading above the match, if any. */
+  section?: string | undefined;
+}
+
+export type LocateResult =
+  | { found: true; match: Match; how: 'exact' | 'loose' }
+  | { found: false; reason: 'not-found' | 'ambiguous'; candidates: number; sections: string[] };
+
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
+
+function normaliseCharacter(character: string): string {
+  if (QUOTES.test(character)) return "'";
+  QUOTES.lastIndex = 0;
+  if (DOUBLE_QUOTES.test(character)) return '"';
+  DOUBLE_QUOTES.lastIndex = 0;
+  return character;
+}
+
+/** The text with runs of white space folded to one space and quotes made straight, plus where each character came from. */
+function fold(text: string): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index] ?? '';
+    if (/\s/.test(character)) {
+      if (folded.endsWith(' ') || folded.length === 0) continue;
+      folded += ' ';
+    } else {
+      folded += normaliseCharacter(character);
+    }
+    origin.push(index);
+  }
+  return { folded, origin };
+}
+
+function allIndexes(haystack: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let index = haystack.indexOf(needle); index !== -1; index = haystack.indexOf(needle, index + 1)) found.push(index);
+  return found;
+}
+
+function headingAbove(text: string, offset: number): string | undefined {
+  const before = text.slice(0, offset);
+  const headings = [...before.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)];
+  return headings.at(-1)?.[1]?.trim();
+}
+
+function sameSection(a: string | undefined, b: string): boolean {
+  const simplify = (value: string) => fold(value.replace(/^#+\s*/, '')).folded.toLowerCase();
+  return a !== undefined && simplify(a) === simplify(b);
+}
+
+/** Look for `quote` in `text` from offset `from` (the body, after the frontmatter). */
+export function locate(text: string, quote: string, section: string | undefined, from = 0): LocateResult {
+  const body = text.slice(from);
+  const trimmed = quote.trim();
+  let matches: Match[] = allIndexes(body, trimmed).map((start) => ({ start: from + start, end: from + start + trimmed.length }));
+  let how: 'exact' | 'loose' = 'exact';
+  if (matches.length === 0) {
+    how = 'loose';
+    const source = fold(body);
+    const wanted = fold(trimmed).folded;
+    matches = wanted
+      ? allIndexes(source.folded, wanted).map((start) => ({
+          start: from + (source.origin[start] ?? 0),
+          end: from + (source.origin[start + wanted.length - 1] ?? 0) + 1,
+        }))
+      : [];
+  }
+  matches = matches.map((match) => ({ ...match, section: headingAbove(text, match.start) }));
+  if (matches.length > 1 && section) {
+    const inSection = matches.filter((match) => sameSection(match.section, section));
+    if (inSection.length > 0) matches = inSection;
+  }
+  const [only] = matches;
+  if (matches.length === 1 && only) return { found: true, match: only, how };
+  return {
+    found: false,
+    reason: matches.length === 0 ? 'not-found' : 'ambiguous',
+    candidates: matches.length,
+    sections: [...new Set(matches.map((match) => match.section ?? '(top of the page)'))],
+  };
+}
+
+/** The paragraph (text between blank lines) around an offset: what the reading grade is measured on. */
+export function paragraphAround(text: string, start: number, end = start): string {
+  const before = text.lastIndexOf('\n\n', start);
+  const after = text.indexOf('\n\n', end);
+  return text.slice(before === -1 ? 0 : before + 2, after === -1 ? text.length : after).trim();
+}

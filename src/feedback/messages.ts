@@ -1,0 +1,81 @@
+/** What Plainbook writes on feedback issues and pull requests. Untrusted text only ever appears fenced. */
+import { marker } from '../github/markers.ts';
+import type { ReadingMetrics } from '../lint/metrics.ts';
+
+export const statusTag = (issue: number) => marker('feedback', { issue });
+export const pullTag = (issue: number) => marker('feedback-pr', { issue });
+
+/** A code fence longer than any run of backticks in the text: the text shows as written, inert. */
+export function fenced(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+/** Untrusted text on one line, as code: no Markdown, no @mentions, no links. */
+export function inlineCode(text: string): string {
+  return `\`${text.replace(/[`\r\n]/g, ' ').slice(0, 200)}\``;
+}
+
+function grade(metrics: ReadingMetrics | undefined): string {
+  return metrics ? metrics.fleschKincaidGrade.toFixed(1) : '–';
+}
+
+export function pullRequestBody(input: {
+  issue: number;
+  reporter: string;
+  policyTitle: string;
+  policyFile: string;
+  section?: string | undefined;
+  round?: string | undefined;
+  before: string;
+  after: string;
+  gradeBefore?: ReadingMetrics | undefined;
+  gradeAfter?: ReadingMetrics | undefined;
+}): string {
+  return [
+    pullTag(input.issue),
+    `Applies the feedback in #${input.issue} from @${input.reporter} to **${input.policyTitle}** (\`${input.policyFile}\`).`,
+    '',
+    `- **Section:** ${input.section ? inlineCode(input.section) : '(top of the page)'}`,
+    ...(input.round ? [`- **Pilot round:** ${inlineCode(input.round)}`] : []),
+    `- **Reading grade of the paragraph:** ${grade(input.gradeBefore)} → ${grade(input.gradeAfter)}`,
+    '',
+    '**Before**',
+    '',
+    fenced(input.before),
+    '',
+    '**After**',
+    '',
+    fenced(input.after),
+    '',
+    'The suggested words were escaped so they stay plain text in MDX. Please read the change before you merge it.',
+    '',
+    `Closes #${input.issue}`,
+    '',
+  ].join('\n');
+}
+
+export function createdComment(issue: number, pullUrl: string, action: 'created' | 'updated'): string {
+  return `${statusTag(issue)}\nThank you. ${action === 'created' ? 'We opened' : 'We updated'} a pull request with your suggestion: ${pullUrl}\nThe policy owner will review it.\n`;
+}
+
+export function needsEditComment(issue: number, problems: readonly string[]): string {
+  return [
+    statusTag(issue),
+    'Thank you for this feedback. We could not turn it into a change yet:',
+    '',
+    ...problems.map((problem) => `- ${problem}`),
+    '',
+    'Please edit the issue to fix this. An editor will then add the `accepted` label again.',
+    '',
+  ].join('\n');
+}
+
+export function notAllowedComment(issue: number, login: string, label: string): string {
+  return `${statusTag(issue)}\nThe \`${label}\` label was added by @${login}, who cannot change this repository, so nothing was done. An editor with write access needs to add it.\n`;
+}
+
+export function declinedComment(issue: number): string {
+  return `${statusTag(issue)}\nThank you for taking the time to send this. We read it carefully and decided not to change the policy this time. Your feedback still helps: we look at all of it when we next review the handbook. If something is still unclear, you are welcome to open a new issue.\n`;
+}
