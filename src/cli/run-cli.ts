@@ -9,6 +9,28 @@ export class UsageError extends Error {
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
+/** What a command sees of the world, so tests can run it in-process against a temp project. */
+export interface CliIo {
+  root: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export function processIo(): CliIo {
+  return {
+    root: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+}
+
+/** A script's whole body: run the command with this process's arguments and streams. */
+export function runCommand(command: (argv: string[], io: CliIo) => Promise<number>): Promise<never> {
+  return runCli(() => command(process.argv.slice(2), processIo()));
+}
+
 const KNOWN_ERRORS = new Set(['SchemaError', 'UsageError', 'GitHubError']);
 
 export async function runCli(main: () => Promise<number | void>): Promise<never> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../cli/run-cli.ts';
 import { loadSettings } from '../config/settings.ts';
-import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type ClientOptions } from '../github/client.ts';
+import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
 import { FEEDBACK_FORM_PATH, renderFeedbackForm } from '../pilot/feedback-form.ts';
 import { readPolicies } from '../policies/catalog.ts';
 import { declineFeedback, feedbackToPullRequest } from './flow.ts';
@@ -17,15 +17,7 @@ const USAGE = `Usage: npm run feedback -- <pr|decline> <issue-number> [--dry-run
 
 Needs GITHUB_TOKEN and GITHUB_REPOSITORY; GITHUB_API_URL for GitHub Enterprise Server.`;
 
-export interface FeedbackCliIo {
-  root: string;
-  env: Readonly<Record<string, string | undefined>>;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  clientOptions?: ClientOptions;
-}
-
-export async function feedbackCli(argv: string[], io: FeedbackCliIo): Promise<number> {
+export async function feedbackCli(argv: string[], io: GitHubCliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });

@@ -5,7 +5,7 @@
  */
 import Bottleneck from 'bottleneck/light.js';
 import { Octokit } from 'octokit';
-import { UsageError } from '../cli/run-cli.ts';
+import { UsageError, type CliIo } from '../cli/run-cli.ts';
 
 export interface GitHubTarget {
   owner: string;
@@ -95,4 +95,9 @@ export function createOctokit(token: string, target: GitHubTarget, options: Clie
       },
     },
   });
+}
+
+/** A command that talks to GitHub; tests pass shorter waits. */
+export interface GitHubCliIo extends CliIo {
+  clientOptions?: ClientOptions;
 }

@@ -6,7 +6,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSettings } from '../config/settings.ts';
-import { EXIT, UsageError } from '../cli/run-cli.ts';
+import { EXIT, UsageError, type CliIo } from '../cli/run-cli.ts';
 import { createOctokit, targetFromEnv, tokenFromEnv } from '../github/client.ts';
 import { upsertComment } from '../github/comments.ts';
 import { pullRequestFromEvent } from '../github/event.ts';
@@ -34,12 +34,7 @@ const USAGE = `Usage: npm run lint -- [paths or globs...] [options]
   --dry-run              with --comment: say what would be written, write nothing
   --debug                print stack traces`;
 
-export interface LintCliIo {
-  root: string;
-  env: Readonly<Record<string, string | undefined>>;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export type LintCliIo = CliIo;
 
 export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
   const options = parseLintArgs(await normaliseChangedFlag(argv, io.root));

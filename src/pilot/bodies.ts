@@ -2,7 +2,7 @@
 import { marker } from '../github/markers.ts';
 import { feedbackUrl } from '../policies/feedback-link.ts';
 import { taskAssignee, testerKey, type Round, type Tester } from '../schema/pilot.ts';
-import type { LabelSpec } from './github.ts';
+import type { LabelSpec } from '../github/issues.ts';
 
 export interface PolicyLink {
   id: string;

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../cli/run-cli.ts';
 import { loadSettings } from '../config/settings.ts';
-import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type ClientOptions } from '../github/client.ts';
+import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
 import { readPolicies } from '../policies/catalog.ts';
 import { todayIso } from '../policies/review-dates.ts';
 import { replaceStatus, closeRound } from './close.ts';
 import { roundLabel, trackingTag, type SiteLinks } from './bodies.ts';
 import { FEEDBACK_FORM_PATH, renderFeedbackForm } from './feedback-form.ts';
-import { PilotGitHub } from './github.ts';
+import { IssueTracker } from '../github/issues.ts';
 import { remindTesters } from './remind.ts';
 import { PILOTS_DIR, isRoundOpen, loadRound } from './rounds.ts';
 import { startRound } from './start.ts';
@@ -43,16 +43,7 @@ Options:
 
 Needs GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name); GITHUB_API_URL for GitHub Enterprise Server.`;
 
-export interface PilotCliIo {
-  root: string;
-  env: Readonly<Record<string, string | undefined>>;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Client tuning for tests (shorter waits); production uses the defaults. */
-  clientOptions?: ClientOptions;
-}
-
-export async function pilotCli(argv: string[], io: PilotCliIo): Promise<number> {
+export async function pilotCli(argv: string[], io: GitHubCliIo): Promise<number> {
   const args = parsePilotArgs(argv);
   if (args.help) {
     io.stdout(`${USAGE}\n`);
@@ -65,7 +56,7 @@ export async function pilotCli(argv: string[], io: PilotCliIo): Promise<number> 
   const target = targetFromEnv(io.env);
   const token = tokenFromEnv(io.env);
   const dryRun = args.command === 'plan' || args.dryRun;
-  const github = new PilotGitHub(createOctokit(token, target, io.clientOptions ?? clientOptionsFromEnv(io.env)), target, dryRun);
+  const github = new IssueTracker(createOctokit(token, target, io.clientOptions ?? clientOptionsFromEnv(io.env)), target, dryRun);
   const site: SiteLinks = { siteUrl: settings.url, repoUrl: settings.repoUrl };
   const today = args.today ?? todayIso();
   const log = (line: string) => io.stderr(`${line}\n`);

@@ -3,7 +3,7 @@ import { dirname, relative } from 'node:path';
 import { hasMarker, marker } from '../github/markers.ts';
 import { testerKey, type Round, type RoundResults } from '../schema/pilot.ts';
 import { milestoneTitle, roundLabel, STATUS_END, STATUS_START, taskTag, trackingTag } from './bodies.ts';
-import type { PilotGitHub } from './github.ts';
+import type { IssueTracker } from '../github/issues.ts';
 import type { RoundStatus } from './status.ts';
 import { statusMarkdown } from './status-report.ts';
 
@@ -33,7 +33,7 @@ export function roundResults(round: Round, status: RoundStatus, closedOn: string
  * milestone, and write the results file the handbook shows. Safe to run again.
  */
 export async function closeRound(
-  github: PilotGitHub,
+  github: IssueTracker,
   round: Round,
   status: RoundStatus,
   resultsPath: string,

@@ -1,14 +1,14 @@
 import { hasMarker, marker } from '../github/markers.ts';
 import { testerKey, type Round } from '../schema/pilot.ts';
 import { roundLabel, taskTag } from './bodies.ts';
-import type { PilotGitHub } from './github.ts';
+import type { IssueTracker } from '../github/issues.ts';
 import type { RoundStatus } from './status.ts';
 
 /**
  * One reminder comment on the task issue of each tester who has given no feedback yet; never
  * two on the same day (the comment's marker carries the date).
  */
-export async function remindTesters(github: PilotGitHub, round: Round, status: RoundStatus, today: string, log: (line: string) => void): Promise<string[]> {
+export async function remindTesters(github: IssueTracker, round: Round, status: RoundStatus, today: string, log: (line: string) => void): Promise<string[]> {
   const quiet = new Set(status.testers.filter((tester) => tester.feedback === 0).map((tester) => tester.tester));
   if (quiet.size === 0) return [];
   const issues = await github.issuesWithLabel(roundLabel(round));

@@ -1,10 +1,10 @@
 import { hasMarker } from '../github/markers.ts';
 import { taskAssignee, testerKey, type Round } from '../schema/pilot.ts';
 import { milestoneTitle, pilotLabels, roundLabel, taskBody, taskTag, trackingBody, trackingTag, type PolicyLink, type SiteLinks } from './bodies.ts';
-import type { Issue, PilotGitHub } from './github.ts';
+import type { Issue, IssueTracker } from '../github/issues.ts';
 
 export interface StartInput {
-  github: PilotGitHub;
+  github: IssueTracker;
   round: Round;
   policies: PolicyLink[];
   site: SiteLinks;

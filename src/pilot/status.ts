@@ -4,7 +4,7 @@
  */
 import { testerKey, type Round, type Tester } from '../schema/pilot.ts';
 import { parseFeedback, type Feedback, type ProblemType } from './feedback-parse.ts';
-import { labelNames, type Issue } from './github.ts';
+import { labelNames, type Issue } from '../github/issues.ts';
 
 /** Each feedback issue is in exactly one of these. */
 export const FEEDBACK_STATES = ['open', 'has-pr', 'merged', 'declined', 'needs-edit'] as const;

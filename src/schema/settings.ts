@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { FieldHelpTable } from './friendly-error.ts';
+import { GITHUB_OWNER_HELP, githubOwner } from './fields.ts';
 import { lintSettingsHelp, lintSettingsSchema } from './lint.ts';
 
 const repoSlug = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
@@ -18,6 +19,8 @@ export const siteSettingsSchema = z.strictObject({
   branch: z.string().min(1).default('main'),
   /** Folder of policy pages and data, relative to the repository root. */
   contentDir: z.string().min(1).default('content'),
+  /** CODEOWNERS owner of everything that is not a policy (code, settings, data files). */
+  defaultOwner: githubOwner.optional(),
 });
 
 export const settingsSchema = z.strictObject({
@@ -37,6 +40,7 @@ export const settingsHelp: FieldHelpTable = {
   },
   'site.repo': { expected: 'the GitHub repository as `owner/name`', example: 'repo: acme/handbook' },
   'site.branch': { expected: 'the branch that holds the published policies', example: 'branch: main' },
+  'site.defaultOwner': { expected: GITHUB_OWNER_HELP, example: 'defaultOwner: "@acme/handbook-editors"' },
   site: {
     expected: 'a group with `title`, `url` and `repo`',
     example: 'site: { title: Staff handbook, url: "https://acme.github.io/handbook/", repo: acme/handbook }',

@@ -39,7 +39,12 @@ function starlightOptions(settings: ResolvedSettings): StarlightOptions {
     // Starlight's own git dates only see src/content/docs; ours come from route middleware.
     lastUpdated: false,
     routeMiddleware: './src/site/route-middleware.ts',
-    components: { PageTitle: './src/overrides/page-title.astro', Search: './src/overrides/search.astro' },
+    components: {
+      PageTitle: './src/overrides/page-title.astro',
+      Search: './src/overrides/search.astro',
+      Footer: './src/overrides/footer.astro',
+    },
+    head: [{ tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: 'Policy changes', href: `${settings.base.replace(/\/$/, '')}/changes.xml` } }],
     customCss: ['./src/styles/handbook.css', './src/styles/components.css', './src/styles/print.css'],
     sidebar: [
       ...handbookGroup(settings.contentPath),
@@ -49,11 +54,12 @@ function starlightOptions(settings: ResolvedSettings): StarlightOptions {
 }
 
 /** Pages beside the policies, linked when the content folder has them (Starlight fails on a missing slug). */
-const HANDBOOK_PAGES = [{ slug: 'index', label: 'Start here' }, { slug: 'goals' }, { slug: 'training-pack' }];
+const HANDBOOK_PAGES = [{ slug: 'index', label: 'Start here' }, { slug: 'what-changed' }, { slug: 'due-for-review' }, { slug: 'goals' }, { slug: 'training-pack' }];
 
 function handbookGroup(contentPath: string) {
-  const items = HANDBOOK_PAGES.filter(({ slug }) => ['mdx', 'md'].some((ext) => existsSync(join(contentPath, `${slug}.${ext}`))));
-  return items.length > 0 ? [{ label: 'Handbook', items }] : [];
+  const items: ({ slug: string; label?: string } | { label: string; link: string })[] = HANDBOOK_PAGES.filter(({ slug }) => ['mdx', 'md'].some((ext) => existsSync(join(contentPath, `${slug}.${ext}`))));
+  const all = [...items, { label: 'Print the handbook', link: '/print/' }];
+  return [{ label: 'Handbook', items: all }];
 }
 
 type OnLog = NonNullable<NonNullable<NonNullable<ViteUserConfig['build']>['rolldownOptions']>['onLog']>;

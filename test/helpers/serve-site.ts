@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { preview } from 'astro';
 import { loadSettings } from '../../src/config/settings.ts';
+import { freePort } from '../../src/site/free-port.ts';
 
 export interface ServedSite {
   /** The handbook's home page, with the base path, e.g. `http://127.0.0.1:4321/plainbook/`. */
@@ -19,15 +19,4 @@ export async function serveSite(outDir: string): Promise<ServedSite> {
   });
   const path = loadSettings(process.cwd()).base.replace(/\/?$/, '/');
   return { url: `http://127.0.0.1:${port}${path}`, stop: () => server.stop() };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

@@ -52,8 +52,29 @@ describe('content history from git', () => {
     expect((await readContentHistory(dir, join(dir, 'content'))).size).toBe(0);
   });
 
-  it('reads merge titles as pull requests', () => {
-    const log = '\x1eabc\x1f2026-01-01T00:00:00Z\x1fAna\x1fMerge pull request #7 from ana/tone\n\ncontent/x.mdx\n';
-    expect(parseGitLog(log).get('content/x.mdx')?.[0]?.pullRequest).toBe(7);
+  it('shows a merged pull request as one entry with its title, and follows renames', async () => {
+    const repo = createTempRepo();
+    repo.commit({ 'content/policies/old-name.mdx': 'one' }, 'Add the refunds policy', '2026-01-10T09:00:00Z');
+    repo.git('checkout', '-q', '-b', 'tone');
+    repo.commit({ 'content/policies/old-name.mdx': 'two' }, 'wip', '2026-02-01T09:00:00Z');
+    repo.commit({ 'content/policies/old-name.mdx': 'three' }, 'fix typo', '2026-02-02T09:00:00Z');
+    repo.git('checkout', '-q', 'main');
+    repo.commit({ 'content/policies/other.mdx': 'x' }, 'Unrelated', '2026-02-03T09:00:00Z');
+    repo.git('-c', 'user.name=Bo', '-c', 'user.email=bo@example.com', 'merge', '--no-ff', '-q', 'tone', '-m', 'Merge pull request #7 from ana/tone', '-m', 'Kinder words for refunds');
+    repo.git('mv', 'content/policies/old-name.mdx', 'content/policies/refunds.mdx');
+    repo.commit({}, 'Rename the refunds page (#9)', '2026-03-01T09:00:00Z');
+
+    const history = await readContentHistory(repo.dir, join(repo.dir, 'content'));
+    expect(history.get('content/policies/refunds.mdx')?.map((c) => [c.subject, c.pullRequest])).toEqual([
+      ['Rename the refunds page (#9)', 9],
+      ['Kinder words for refunds', 7],
+      ['Add the refunds policy', undefined],
+    ]);
+    expect(history.has('content/policies/old-name.mdx')).toBe(false);
+  });
+
+  it('reads squash-merge titles as pull requests', () => {
+    const log = '\x1eabc\x1f2026-01-01T00:00:00Z\x1fAna\x1fShorter greeting (#12)\x1f\x1d\nM\tcontent/x.mdx\n';
+    expect(parseGitLog(log).get('content/x.mdx')?.[0]).toMatchObject({ subject: 'Shorter greeting (#12)', pullRequest: 12 });
   });
 });

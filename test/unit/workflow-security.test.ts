@@ -30,7 +30,7 @@ const workflows = readdirSync(DIR)
 
 describe('GitHub workflows', () => {
   it('exist', () => {
-    expect(workflows.map((w) => w.name).sort()).toEqual(['ci.yml', 'deploy.yml', 'feedback.yml', 'pilot.yml']);
+    expect(workflows.map((w) => w.name).sort()).toEqual(['ci.yml', 'deploy.yml', 'feedback.yml', 'pilot.yml', 'review.yml']);
   });
 
   it.each(workflows)('$name keeps untrusted values out of run: scripts', ({ workflow }) => {

@@ -1,12 +1,12 @@
 /**
- * The GitHub calls pilot rounds and feedback need, on top of the one Octokit factory. Reads are
+ * The issue-tracker calls pilot rounds and review reminders need, on top of the one Octokit factory. Reads are
  * always paginated (100 a page); every create goes through `findOrCreate`, so a rerun or a retry
  * after a lost answer never makes a duplicate; `dryRun` turns every write into a no-op.
  */
-import { githubStep } from '../github/errors.ts';
-import { findOrCreate, NO_BLIND_RETRY } from '../github/idempotent.ts';
-import { RepoClient } from '../github/repo-client.ts';
-import { hasMarker } from '../github/markers.ts';
+import { githubStep } from './errors.ts';
+import { findOrCreate, NO_BLIND_RETRY } from './idempotent.ts';
+import { RepoClient } from './repo-client.ts';
+import { hasMarker } from './markers.ts';
 
 export interface Issue {
   number: number;
@@ -35,7 +35,7 @@ export interface LabelSpec {
   description: string;
 }
 
-export class PilotGitHub extends RepoClient {
+export class IssueTracker extends RepoClient {
 
   /** Labels that are missing get created; returns the names it created (or would create). */
   async ensureLabels(labels: readonly LabelSpec[]): Promise<string[]> {
