@@ -8,7 +8,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { policySource, writeHandbook } from '../src/bench/generate-handbook.ts';
+import { policyFile, policySource, writeHandbook } from '../src/bench/generate-handbook.ts';
 
 const { values } = parseArgs({ options: { policies: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
 const count = Number(values.policies);
@@ -35,7 +35,7 @@ lintOnce();
 const warm = median(Array.from({ length: runs }, () => lintOnce()));
 const changed = median(
   Array.from({ length: runs }, (_, run) => {
-    appendFileSync(join(root, 'content/policies/policy-0001.mdx'), `\n${policySource(count + run).split('\n').at(-2)}\n`);
+    appendFileSync(join(root, policyFile(0)), `\n${policySource(count + run).split('\n').at(-2)}\n`);
     return lintOnce();
   }),
 );

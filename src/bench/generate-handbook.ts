@@ -25,7 +25,22 @@ function sentence(next: () => number): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-export function policySource(index: number): string {
+/** Policies per section folder: the sidebar shows sections, and the current section's pages. */
+export const SECTION_SIZE = 50;
+
+export function sectionOf(index: number): string {
+  return `section-${String(Math.floor(index / SECTION_SIZE) + 1).padStart(2, '0')}`;
+}
+
+export function policyFile(index: number): string {
+  return `content/policies/${sectionOf(index)}/policy-${String(index + 1).padStart(4, '0')}.mdx`;
+}
+
+/**
+ * One generated policy. `components` is the absolute path of the components module (our build);
+ * without it, the page is the same text with no components (bare Starlight).
+ */
+export function policySource(index: number, components?: string): string {
   const next = random(index + 1);
   const paragraph = (sentences: number) => Array.from({ length: sentences }, () => sentence(next)).join(' ');
   const sections = Array.from({ length: 5 }, (_, section) =>
@@ -37,7 +52,7 @@ export function policySource(index: number): string {
       `- ${sentence(next)}`,
       `- ${sentence(next)}`,
       '',
-      section === 2 ? `<SayThis>${sentence(next)}</SayThis>\n\n${paragraph(3)}` : paragraph(4),
+      section === 2 ? `${components ? `<SayThis>${sentence(next)}</SayThis>` : sentence(next)}\n\n${paragraph(3)}` : paragraph(4),
       '',
     ].join('\n'),
   );
@@ -52,23 +67,28 @@ export function policySource(index: number): string {
     'goals: [warm-welcome]',
     '---',
     '',
-    "import SayThis from '../../src/components/say-this.astro';",
-    '',
+    ...(components ? [`import { SayThis } from '${components}';`, ''] : []),
     paragraph(3),
     '',
     ...sections,
   ].join('\n');
 }
 
-/** Write `count` policies into `<root>/content/policies/` and the files a project needs. */
-export function writeHandbook(root: string, count: number, settings: string): void {
-  mkdirSync(join(root, 'content/policies'), { recursive: true });
+/** Write `count` policies into `<root>/content/policies/<section>/` and the files a project needs. */
+export function writeHandbook(root: string, count: number, settings: string, components?: string): string[] {
+  mkdirSync(join(root, 'content'), { recursive: true });
   writeFileSync(join(root, 'plainbook.config.yml'), settings);
   writeFileSync(
     join(root, 'content/goals.yml'),
-    'mission: We help.\ngoals:\n  - { id: warm-welcome, title: Welcome, statement: Greet people., serves: Help. }\n',
+    'mission: We help.\ngoals:\n  - { id: warm-welcome, title: Welcome, statement: Greet people., serves: Help., kpi: csat }\n',
   );
+  writeFileSync(join(root, 'content/kpis.yml'), 'kpis:\n  - { id: csat, name: CSAT, question: Happy?, formula: a / b, target: 85%, frequency: Monthly }\n');
+  const files: string[] = [];
   for (let index = 0; index < count; index++) {
-    writeFileSync(join(root, `content/policies/policy-${String(index + 1).padStart(4, '0')}.mdx`), policySource(index));
+    const file = policyFile(index);
+    mkdirSync(join(root, file, '..'), { recursive: true });
+    writeFileSync(join(root, file), policySource(index, components));
+    files.push(file);
   }
+  return files;
 }

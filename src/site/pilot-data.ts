@@ -1,9 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { getCollection } from 'astro:content';
 import { join } from 'node:path';
 import settings, { isDevServer } from 'virtual:plainbook/settings';
 import { readYamlFile } from '../config/yaml-file.ts';
 import { PILOTS_DIR } from '../pilot/rounds.ts';
 import { validateOrThrow } from '../schema/friendly-error.ts';
+import { policyId } from '../policies/policy-view.ts';
+import { isPolicyId } from '../policies/validate-policy.ts';
 import { roundHelp, roundResultsSchema, roundSchema, type Round, type RoundResults } from '../schema/pilot.ts';
 
 export interface PilotData {
@@ -31,4 +34,11 @@ export function pilotData(policyIds: readonly string[]): PilotData {
     );
   cached = { rounds, results };
   return cached;
+}
+
+/** Pilot data with the policy ids from the collection, for pages: the collection is read once per build. */
+export async function pilotDataForSite(): Promise<PilotData> {
+  if (cached && !isDevServer) return cached;
+  const ids = (await getCollection('docs', (entry) => isPolicyId(entry.id))).map((entry) => policyId(entry.id));
+  return pilotData(ids);
 }

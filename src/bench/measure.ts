@@ -1,0 +1,58 @@
+/** Running a command several times and reading its wall time and peak memory. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Sample {
+  seconds: number;
+  /** Peak resident memory of the process tree's largest process, in MB (GNU time), if known. */
+  peakMb?: number | undefined;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** Run a command once; with GNU time on the machine, also read its peak memory. */
+export function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; okCodes?: number[] }): Sample {
+  const useTime = existsSync(GNU_TIME);
+  const start = performance.now();
+  const result = spawnSync(useTime ? GNU_TIME : command, useTime ? ['-f', '%M', command, ...args] : args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (!(options.okCodes ?? [0]).includes(result.status ?? -1)) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-3000)}`);
+  const peakKb = useTime ? Number(result.stderr.trim().split('\n').at(-1)) : Number.NaN;
+  return { seconds, peakMb: Number.isFinite(peakKb) ? Math.round(peakKb / 1024) : undefined };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+export function summarise(samples: readonly Sample[]): Sample {
+  const peaks = samples.map((sample) => sample.peakMb).filter((value): value is number => value !== undefined);
+  return { seconds: median(samples.map((sample) => sample.seconds)), peakMb: peaks.length ? median(peaks) : undefined };
+}
+
+/** Total size of the HTML files under a folder, and how many there are. */
+export function htmlSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      const stats = statSync(path);
+      if (stats.isDirectory()) walk(path);
+      else if (name.endsWith('.html')) {
+        bytes += stats.size;
+        files++;
+      }
+    }
+  };
+  walk(dir);
+  return { bytes, files };
+}

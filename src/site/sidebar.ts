@@ -1,0 +1,34 @@
+import type { StarlightRouteData } from '@astrojs/starlight/route-data';
+
+type SidebarEntry = StarlightRouteData['sidebar'][number];
+type Group = Extract<SidebarEntry, { type: 'group' }>;
+type Link = Extract<SidebarEntry, { type: 'link' }>;
+
+function hasCurrent(entry: SidebarEntry): boolean {
+  return entry.type === 'link' ? entry.isCurrent : entry.entries.some(hasCurrent);
+}
+
+function firstLink(entry: SidebarEntry): Link | undefined {
+  if (entry.type === 'link') return entry;
+  for (const child of entry.entries) {
+    const link = firstLink(child);
+    if (link) return link;
+  }
+  return undefined;
+}
+
+/**
+ * A sidebar that scales: every section stays listed, but only the section holding the current
+ * page lists its pages; the others become one link to their first page. With 1,000 policies in
+ * 20 sections, a page carries about 70 links instead of 1,000.
+ */
+export function trimSidebar(entries: readonly SidebarEntry[], depth = 0): SidebarEntry[] {
+  return entries.map((entry) => {
+    if (entry.type === 'link') return entry;
+    if (depth > 0 && !hasCurrent(entry)) {
+      const link = firstLink(entry);
+      return link ? { ...link, label: entry.label, isCurrent: false, badge: entry.badge } : entry;
+    }
+    return { ...entry, entries: trimSidebar(entry.entries, depth + 1) } as Group;
+  });
+}
