@@ -7,16 +7,22 @@ import type { FileResult } from './result.ts';
 /** Bump when the cache file's own format changes. Code and dependency changes are seen by `codeFingerprint`. */
 export const CACHE_VERSION = 2;
 
-const LINT_DIR = dirname(fileURLToPath(import.meta.url));
-const SOURCES = [LINT_DIR, join(LINT_DIR, '../schema/lint.ts')];
-const INSTALLED = join(LINT_DIR, '../../node_modules/.package-lock.json');
+/** Where results are kept, relative to the project root; the site build reads them too. */
+export const LINT_CACHE_FILE = 'node_modules/.cache/plainbook/lint.json';
+
+const INSTALL_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The files a lint result depends on, in a Plainbook installation at `root`. */
+export function codeSources(root: string = INSTALL_ROOT): string[] {
+  return [join(root, 'src/lint'), join(root, 'src/schema/lint.ts'), join(root, 'node_modules/.package-lock.json')];
+}
 
 /**
  * What the lint's results depend on besides the input and settings: its own code and the
  * installed packages (retext plugins, dictionaries). A cache that ignored them once served
  * results from before a rule's default changed.
  */
-export function codeFingerprint(paths: readonly string[] = [...SOURCES, INSTALLED]): string {
+export function codeFingerprint(paths: readonly string[] = codeSources()): string {
   const hash = createHash('sha256');
   for (const path of paths) hashPath(hash, path);
   return hash.digest('hex');
@@ -69,7 +75,7 @@ export function cacheKey(parts: { path: string; source: string; fingerprint: str
   return createHash('sha256').update(parts.fingerprint).update('\0').update(parts.path).update('\0').update(parts.source).digest('hex');
 }
 
-function readEntries(path: string): Map<string, FileResult> {
+export function readEntries(path: string): Map<string, FileResult> {
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as { version?: number; entries?: Record<string, FileResult> };
     if (data.version !== CACHE_VERSION || !data.entries) return new Map();

@@ -11,6 +11,7 @@ import { createOctokit, targetFromEnv, tokenFromEnv } from '../github/client.ts'
 import { upsertComment } from '../github/comments.ts';
 import { pullRequestFromEvent } from '../github/event.ts';
 import { marker } from '../github/markers.ts';
+import { LINT_CACHE_FILE } from './cache.ts';
 import { changedFiles, fileAtRevision, findFiles, isRevision } from './files.ts';
 import { metricsFromSource } from './source-metrics.ts';
 import { pullRequestReport } from './pr-report.ts';
@@ -51,7 +52,7 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
     files,
     settings: settings.lint,
     personalWords: readWordList(join(settings.contentPath, settings.lint.wordList)),
-    cacheFile: options.cache ? join(io.root, 'node_modules/.cache/plainbook/lint.json') : undefined,
+    cacheFile: options.cache ? join(io.root, LINT_CACHE_FILE) : undefined,
   });
   io.stdout(FORMATS[options.format](results));
   if (options.format === 'pretty') io.stderr(`(${stats.linted} linted, ${stats.cached} from cache, ${stats.workers} ${stats.workers === 1 ? 'thread' : 'threads'})\n`);

@@ -73,10 +73,11 @@ async function readSource(root: string, path: string): Promise<string> {
   }
 }
 
-function contextFingerprint(context: LintContext): string {
+/** Everything besides a file's own text that its result depends on. */
+export function contextFingerprint(context: LintContext, code: string = codeFingerprint()): string {
   const severities = Object.fromEntries(RULE_IDS.map((rule) => [rule, severityOf(context.settings, rule)]));
   return createHash('sha256')
-    .update(JSON.stringify({ version: CACHE_VERSION, code: codeFingerprint(), settings: context.settings, severities, words: context.personalWords }))
+    .update(JSON.stringify({ version: CACHE_VERSION, code, settings: context.settings, severities, words: context.personalWords }))
     .digest('hex');
 }
 

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import settings from 'virtual:plainbook/settings';
+import { cacheKey, codeFingerprint, codeSources, LINT_CACHE_FILE, readEntries } from '../lint/cache.ts';
+import type { ReadingMetrics } from '../lint/metrics.ts';
+import { readWordList } from '../lint/processor.ts';
+import type { FileResult } from '../lint/result.ts';
+import { contextFingerprint } from '../lint/run.ts';
+import { metricsFromSource } from '../lint/source-metrics.ts';
+
+let lintResults: { fingerprint: string; entries: Map<string, FileResult> } | undefined;
+
+function lintCache() {
+  lintResults ??= {
+    fingerprint: contextFingerprint(
+      { settings: settings.lint, personalWords: readWordList(join(settings.contentPath, settings.lint.wordList)) },
+      codeFingerprint(codeSources(settings.root)),
+    ),
+    entries: readEntries(join(settings.root, LINT_CACHE_FILE)),
+  };
+  return lintResults;
+}
+
+/**
+ * A page's reading metrics. CI lints before it builds, and the lint keeps every file's metrics
+ * by content hash: the build takes them from there rather than parsing each page again, and
+ * computes them itself only for a file the lint has not seen in this exact version.
+ */
+export async function pageMetrics(filePath: string | undefined, body: string, mdx: boolean): Promise<ReadingMetrics | undefined> {
+  if (filePath) {
+    const cache = lintCache();
+    const source = await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined);
+    const hit = source === undefined ? undefined : cache.entries.get(cacheKey({ path: filePath, source, fingerprint: cache.fingerprint }));
+    if (hit?.metrics) return hit.metrics;
+  }
+  return metricsFromSource(body, { mdx });
+}
