@@ -6,12 +6,12 @@
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { policyFile, writeHandbook } from '../src/bench/generate-handbook.ts';
 import { htmlSize, measure, summarise, type Sample } from '../src/bench/measure.ts';
+import { parseOptions } from '../src/cli/options.ts';
 import { LINT_CACHE_FILE } from '../src/lint/cache.ts';
 
-const { values } = parseArgs({ options: { policies: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseOptions({ options: { policies: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
 const count = Number(values.policies);
 const runs = Number(values.runs);
 const repo = process.cwd();

@@ -2,12 +2,12 @@
  * `npm run build`: the handbook site and its search index, in `dist/`.
  * Options: --out-dir <dir>, --cache-dir <dir>, --force (drop Astro's content cache), --debug.
  */
-import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import { parseOptions } from '../src/cli/options.ts';
 import { runCli } from '../src/cli/run-cli.ts';
 
 await runCli(async () => {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     options: {
       'out-dir': { type: 'string' },
       'cache-dir': { type: 'string' },

@@ -4,14 +4,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../src/cli/options.ts';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadSettings } from '../src/config/settings.ts';
 import { FEEDBACK_FORM_PATH, renderFeedbackForm } from '../src/pilot/feedback-form.ts';
 import { readPolicies } from '../src/policies/catalog.ts';
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, debug: { type: 'boolean' } } });
+  const { values } = parseOptions({ options: { check: { type: 'boolean', default: false }, debug: { type: 'boolean' } } });
   const root = process.cwd();
   const settings = loadSettings(root);
   const policies = await readPolicies(root, settings.contentPath);

@@ -4,14 +4,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../src/cli/options.ts';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadSettings } from '../src/config/settings.ts';
 import { readPolicies } from '../src/policies/catalog.ts';
 import { CODEOWNERS_PATH, lineDiff, renderCodeowners } from '../src/review/codeowners.ts';
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, debug: { type: 'boolean' } } });
+  const { values } = parseOptions({ options: { check: { type: 'boolean', default: false }, debug: { type: 'boolean' } } });
   const root = process.cwd();
   const settings = loadSettings(root);
   const expected = renderCodeowners(await readPolicies(root, settings.contentPath), settings.defaultOwner);

@@ -5,13 +5,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../src/cli/options.ts';
 import { runCli } from '../src/cli/run-cli.ts';
 import { loadSettings } from '../src/config/settings.ts';
 import { DEFAULT_CHROMIUM, renderPdf } from '../src/site/pdf.ts';
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 'dist' }, output: { type: 'string' }, debug: { type: 'boolean' } } });
+  const { values } = parseOptions({ options: { 'out-dir': { type: 'string', default: 'dist' }, output: { type: 'string' }, debug: { type: 'boolean' } } });
   const root = process.cwd();
   const outDir = resolve(values['out-dir']);
   const output = resolve(values.output ?? join(outDir, 'handbook.pdf'));

@@ -1,7 +1,7 @@
 /** `npm run feedback -- pr <issue>` and `npm run feedback -- decline <issue>`. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../cli/options.ts';
 import { EXIT, UsageError } from '../cli/run-cli.ts';
 import { loadSettings } from '../config/settings.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
@@ -18,12 +18,7 @@ const USAGE = `Usage: npm run feedback -- <pr|decline> <issue-number> [--dry-run
 Needs GITHUB_TOKEN and GITHUB_REPOSITORY; GITHUB_API_URL for GitHub Enterprise Server.`;
 
 export async function feedbackCli(argv: string[], io: GitHubCliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  const parsed = parseOptions({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
   if (parsed.values.help) {
     io.stdout(`${USAGE}\n`);
     return EXIT.ok;

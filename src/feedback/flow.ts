@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Octokit } from 'octokit';
+import { UsageError } from '../cli/run-cli.ts';
 import type { GitHubTarget } from '../github/client.ts';
 import { upsertComment } from '../github/comments.ts';
 import { metricsFromSource } from '../lint/source-metrics.ts';
@@ -74,7 +75,7 @@ export async function feedbackToPullRequest(input: FlowInput): Promise<FlowOutco
 
   const base = await github.defaultBranch();
   const baseSha = await github.branchSha(base);
-  if (!baseSha) throw new Error(`The default branch ${base} has no commit.`);
+  if (!baseSha) throw new UsageError(`The default branch ${base} has no commit yet: push the handbook first.`);
   const current = await github.file(prepared.policy.file, base);
   const onBase = current.text === readFileSync(join(input.root, prepared.policy.file), 'utf8');
   if (!onBase) log(`Note: ${prepared.policy.file} in this checkout differs from ${base} on GitHub; applying to the checkout's text.`);

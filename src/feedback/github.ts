@@ -1,4 +1,5 @@
 /** GitHub calls for feedback pull requests, on the one Octokit factory. */
+import { UsageError } from '../cli/run-cli.ts';
 import { githubStep, toGitHubError } from '../github/errors.ts';
 import { findOrCreate, NO_BLIND_RETRY } from '../github/idempotent.ts';
 import { RepoClient } from '../github/repo-client.ts';
@@ -9,7 +10,7 @@ export class FeedbackGitHub extends RepoClient {
 
   async issue(number: number) {
     const { data } = await githubStep(`reading issue #${number}`, () => this.octokit.rest.issues.get({ ...this.repoParams, issue_number: number }));
-    if (data.pull_request) throw new Error(`#${number} is a pull request, not a feedback issue.`);
+    if (data.pull_request) throw new UsageError(`#${number} is a pull request, not a feedback issue: give the number of the issue with the feedback.`);
     return data;
   }
 
@@ -63,7 +64,7 @@ export class FeedbackGitHub extends RepoClient {
 
   async file(path: string, ref: string): Promise<{ text: string; sha: string }> {
     const { data } = await githubStep(`reading ${path} on ${ref}`, () => this.octokit.rest.repos.getContent({ ...this.repoParams, path, ref }));
-    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) throw new Error(`${path} is not a file on ${ref}.`);
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) throw new UsageError(`${path} is not a file on ${ref}: pull the latest ${ref} and run \`npm run forms\`, so the form lists only policies that exist.`);
     return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
   }
 

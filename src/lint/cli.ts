@@ -4,8 +4,8 @@
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadSettings } from '../config/settings.ts';
+import { parseOptions } from '../cli/options.ts';
 import { EXIT, UsageError, type CliIo } from '../cli/run-cli.ts';
 import { createOctokit, targetFromEnv, tokenFromEnv } from '../github/client.ts';
 import { upsertComment } from '../github/comments.ts';
@@ -78,9 +78,7 @@ interface LintArgs {
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseOptions({
       args: argv,
       allowPositionals: true,
       allowNegative: true,
@@ -96,10 +94,7 @@ function parseLintArgs(argv: string[]): LintArgs {
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+    }, USAGE);
   const { values, positionals } = parsed;
   if (!(values.format in FORMATS)) {
     throw new UsageError(`Unexpected format \`${values.format}\`, expected one of ${Object.keys(FORMATS).map((f) => `\`${f}\``).join(', ')}.`);

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { dateOption, parseOptions } from '../cli/options.ts';
 import { EXIT, UsageError } from '../cli/run-cli.ts';
 import { loadSettings } from '../config/settings.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
@@ -117,9 +117,7 @@ interface PilotArgs {
 }
 
 function parsePilotArgs(argv: string[]): PilotArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseOptions({
       args: argv,
       allowPositionals: true,
       options: {
@@ -130,10 +128,7 @@ function parsePilotArgs(argv: string[]): PilotArgs {
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+    }, USAGE);
   const { values, positionals } = parsed;
   if (values.help) return { command: 'plan', roundId: '', dryRun: true, format: 'table', update: false, help: true };
   const [command, roundId, ...extra] = positionals;
@@ -145,16 +140,13 @@ function parsePilotArgs(argv: string[]): PilotArgs {
   if (!(STATUS_FORMATS as readonly string[]).includes(values.format)) {
     throw new UsageError(`Unexpected format \`${values.format}\`, expected one of ${STATUS_FORMATS.map((f) => `\`${f}\``).join(', ')}.`);
   }
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
-    throw new UsageError(`Unexpected \`${values.today}\` for --today, expected a date such as \`2026-03-15\`.`);
-  }
   return {
     command: command as Command,
     roundId,
     dryRun: values['dry-run'],
     format: values.format as StatusFormat,
     update: values.update,
-    today: values.today,
+    today: dateOption('--today', values.today),
     help: false,
   };
 }

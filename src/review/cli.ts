@@ -1,5 +1,5 @@
 /** `npm run review -- due` and `npm run review -- remind`. */
-import { parseArgs } from 'node:util';
+import { dateOption, parseOptions } from '../cli/options.ts';
 import { EXIT, UsageError } from '../cli/run-cli.ts';
 import { loadSettings } from '../config/settings.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
@@ -17,9 +17,7 @@ const USAGE = `Usage: npm run review -- <due|remind> [options]
 Options: --today <YYYY-MM-DD> to treat another day as today.`;
 
 export async function reviewCli(argv: string[], io: GitHubCliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseOptions({
       args: argv,
       allowPositionals: true,
       options: {
@@ -30,10 +28,7 @@ export async function reviewCli(argv: string[], io: GitHubCliIo): Promise<number
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+    }, USAGE);
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(`${USAGE}\n`);
@@ -43,11 +38,10 @@ export async function reviewCli(argv: string[], io: GitHubCliIo): Promise<number
   if (command !== 'due' && command !== 'remind') throw new UsageError(`${command ? `Unexpected command \`${command}\`` : 'Missing command'}, expected \`due\` or \`remind\`.\n\n${USAGE}`);
   if (!/^\d+$/.test(values.within)) throw new UsageError(`Unexpected \`${values.within}\` for --within, expected a number of days such as \`30\`.`);
   if (!['table', 'json', 'markdown'].includes(values.format)) throw new UsageError(`Unexpected format \`${values.format}\`, expected \`table\`, \`json\` or \`markdown\`.`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`Unexpected \`${values.today}\` for --today, expected a date such as \`2026-03-15\`.`);
 
   const settings = loadSettings(io.root, io.env);
   const policies = await readPolicies(io.root, settings.contentPath);
-  const today = values.today ?? todayIso();
+  const today = dateOption('--today', values.today) ?? todayIso();
   const due = duePolicies(policies, today, Number(values.within));
   if (command === 'due') {
     io.stdout(dueReport(due, values.format as 'table' | 'json' | 'markdown', today, Number(values.within)));

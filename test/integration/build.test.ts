@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,13 @@ ${title} is a policy. Say hello to every customer.
 `;
 
 describe('astro build', () => {
+  it('stops on an unknown option with a usage message, not a stack trace', () => {
+    const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', 'x'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^Unknown option '--out'/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('fails on a broken policy, naming the file, line and field, and writes no site', async () => {
     const result = await buildSite({ PLAINBOOK_CONTENT_DIR: resolve('test/fixtures/broken-content') });
 

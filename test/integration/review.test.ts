@@ -50,6 +50,11 @@ describe('review reminders', () => {
     expect(fake.comments.get(closed?.number ?? 0)?.[0]?.body).toContain('the next review is on 2027-11-20');
   });
 
+  it('explains a date in the wrong form', async () => {
+    const project = createTempProject({ 'content/policies/late.mdx': policy('@ana-lee', '2025-06-01') });
+    await expect(review(project.dir, 'due', '--today', '22/11/2026')).rejects.toThrow('Unexpected `22/11/2026` for --today, expected a date such as `2026-03-15`.');
+  });
+
   it('due prints the same list as JSON', async () => {
     const project = createTempProject({ 'content/policies/late.mdx': policy('@ana-lee', '2025-06-01') });
     const report = JSON.parse(await review(project.dir, 'due', '--today', '2026-11-22', '--format', 'json'));
