@@ -5,7 +5,7 @@
 import type { Root as NlcstRoot, Sentence } from 'nlcst';
 import { toString } from 'nlcst-to-string';
 import type { Plugin } from 'unified';
-import { syllable } from 'syllable';
+import { syllables as syllablesIn } from './syllables.ts';
 import type { VFile } from 'vfile';
 import { proseSentences } from './prose.ts';
 
@@ -48,7 +48,7 @@ export function readingMetrics(tree: NlcstRoot, file: VFile): ReadingMetrics {
   for (const sentence of sentences) {
     const sentenceWordList = sentenceWords(sentence);
     words += sentenceWordList.length;
-    syllables += sentenceWordList.reduce((sum, word) => sum + Math.max(1, syllable(word)), 0);
+    syllables += sentenceWordList.reduce((sum, word) => sum + Math.max(1, syllablesIn(word)), 0);
     longestSentence = Math.max(longestSentence, sentenceWordList.length);
   }
   return fromCounts({ words, sentences: sentences.length, syllables, longestSentence });

@@ -15,11 +15,9 @@ import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
 import remarkRetext from 'remark-retext';
 import retextEnglish from 'retext-english';
-import retextEquality from 'retext-equality';
 import retextIndefiniteArticle from 'retext-indefinite-article';
 import retextIntensify from 'retext-intensify';
 import retextPassive from 'retext-passive';
-import retextReadability from 'retext-readability';
 import retextRepeatedWords from 'retext-repeated-words';
 import retextSimplify from 'retext-simplify';
 import retextSpell from 'retext-spell';
@@ -28,7 +26,9 @@ import { severityOf, type LintSettings, type RuleId } from '../schema/lint.ts';
 import { retextMetrics } from './metrics.ts';
 import { PROSE_OPTIONS, rememberHeadings } from './prose.ts';
 import retextDocumentGrade from './rules/document-grade.ts';
+import retextEquality from './rules/equality.ts';
 import retextParagraphLength from './rules/paragraph-length.ts';
+import retextReadability from './rules/readability.ts';
 import retextSentenceLength from './rules/sentence-length.ts';
 
 export interface PipelineOptions {
@@ -39,11 +39,8 @@ export interface PipelineOptions {
   mdx: boolean;
 }
 
-// retext-readability asks for a reader's age; US grade N is read by children of about N + 6.
-const GRADE_TO_AGE = 6;
-
 /**
- * How many of retext-readability's seven formulas must call a sentence hard. Its default, 4 of 7,
+ * How many of the seven readability formulas must call a sentence hard. Its default, 4 of 7,
  * flagged 34 plain sentences in the shipped handbook ("Read every email again before you send
  * it."); 5 of 7 keeps the ones most formulas agree on.
  */
@@ -65,7 +62,7 @@ export function buildProcessor({ settings, personalWords, targetGrade, mdx }: Pi
   const retext: PluggableList = [
     retextEnglish,
     retextMetrics,
-    ...when(on('readability'), [retextReadability, { age: targetGrade + GRADE_TO_AGE, minWords: 8, threshold: READABILITY_AGREEMENT }]),
+    ...when(on('readability'), [retextReadability, { targetGrade, minWords: 8, threshold: READABILITY_AGREEMENT }]),
     ...when(on('simplify'), [retextSimplify, { ignore }]),
     ...when(on('passive'), [retextPassive, { ignore }]),
     ...when(on('equality'), [retextEquality, { ignore }]),

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lintSource } from '../../src/lint/lint-file.ts';
 import { lintFixture, onlyRules } from '../helpers/lint.ts';
 
 describe('sentence-length', () => {
@@ -46,6 +48,29 @@ describe('document-grade', () => {
   it('uses the page’s own readingLevel as its target', async () => {
     expect(await lintFixture('document-grade.reading-level.mdx', onlyRules('document-grade'))).toEqual([
       '6:1-6:1 document-grade: Unexpected reading grade `36.2`, expected `18` or lower. Use shorter sentences (now 8.0 words on average) and shorter words.',
+    ]);
+  });
+});
+
+describe('readability', () => {
+  it('accepts plain sentences, inside components too', async () => {
+    expect(await lintFixture('readability.ok.mdx', onlyRules('readability'))).toEqual([]);
+  });
+
+  it('flags each hard sentence where it starts and ends, inside components too', async () => {
+    expect(await lintFixture('readability.not-ok.mdx', onlyRules('readability'))).toMatchInlineSnapshot(`
+      [
+        "9:1-9:132 readability: Unexpected hard sentence: \`6\` of \`7\` readability formulas rate it above grade \`6\`. Use shorter words, or split it.",
+        "11:10-11:107 readability: Unexpected hard sentence: \`5\` of \`7\` readability formulas rate it above grade \`6\`. Use shorter words, or split it.",
+      ]
+    `);
+  });
+
+  it('measures against the page’s own readingLevel', async () => {
+    const source = readFileSync('test/fixtures/lint/readability.not-ok.mdx', 'utf8').replace('title: Readability, hard', 'title: Hard\nreadingLevel: 17');
+    const result = await lintSource('hard.mdx', source, onlyRules('readability'));
+    expect(result.messages.map((message) => `${message.line}: ${message.reason}`)).toEqual([
+      '10: Unexpected hard sentence: `5` of `7` readability formulas rate it above grade `17`. Use shorter words, or split it.',
     ]);
   });
 });
