@@ -15,7 +15,7 @@ import { LINT_CACHE_FILE } from './cache.ts';
 import { changedFiles, fileAtRevision, findFiles, isRevision } from './files.ts';
 import { metricsFromSource } from './source-metrics.ts';
 import { pullRequestReport } from './pr-report.ts';
-import { readWordList } from './processor.ts';
+import { readWordList } from './word-list.ts';
 import { FORMATS, type Format } from './reporters/index.ts';
 import { markdownReport } from './reporters/markdown.ts';
 import { countBySeverity, type FileResult } from './result.ts';

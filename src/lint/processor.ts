@@ -2,7 +2,6 @@
  * The unified pipeline: Markdown/MDX in, messages and metrics out. Processors are built once per
  * (target grade, MDX or not) and reused, because retext-spell's dictionary takes a while to load.
  */
-import { readFileSync } from 'node:fs';
 import dictionary from 'dictionary-en';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -93,19 +92,4 @@ export function buildProcessor({ settings, personalWords, targetGrade, mdx }: Pi
 /** A plugin (with its options) only when its rule is on; off rules cost nothing. */
 function when(condition: boolean, pluggable: unknown): PluggableList {
   return condition ? [pluggable as PluggableList[number]] : [];
-}
-
-/** The project word list (`content/words.txt`): one word per line, `#` starts a comment. */
-export function readWordList(path: string): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
-  return text
-    .split('\n')
-    .map((line) => line.replace(/#.*/, '').trim())
-    .filter(Boolean)
-    .join('\n');
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import settings from 'virtual:plainbook/settings';
 import { cacheKey, codeFingerprint, codeSources, LINT_CACHE_FILE, readEntries } from '../lint/cache.ts';
 import type { ReadingMetrics } from '../lint/metrics.ts';
-import { readWordList } from '../lint/processor.ts';
+import { readWordList } from '../lint/word-list.ts';
 import type { FileResult } from '../lint/result.ts';
 import { contextFingerprint } from '../lint/run.ts';
 import { metricsFromSource } from '../lint/source-metrics.ts';

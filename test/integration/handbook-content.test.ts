@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.ts';
 import { lintFiles } from '../../src/lint/run.ts';
-import { readWordList } from '../../src/lint/processor.ts';
+import { readWordList } from '../../src/lint/word-list.ts';
 import { countBySeverity } from '../../src/lint/result.ts';
 import { loadHandbookData } from '../../src/policies/handbook-data.ts';
 import { extractScenarios } from '../../src/policies/scenarios.ts';
