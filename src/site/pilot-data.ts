@@ -36,9 +36,13 @@ export function pilotData(policyIds: readonly string[]): PilotData {
   return cached;
 }
 
+let pendingForSite: Promise<PilotData> | undefined;
+
 /** Pilot data with the policy ids from the collection, for pages: the collection is read once per build. */
-export async function pilotDataForSite(): Promise<PilotData> {
-  if (cached && !isDevServer) return cached;
-  const ids = (await getCollection('docs', (entry) => isPolicyId(entry.id))).map((entry) => policyId(entry.id));
-  return pilotData(ids);
+export function pilotDataForSite(): Promise<PilotData> {
+  // A promise, not a value: pages render several at a time, and the first few must not all read.
+  if (!pendingForSite || isDevServer) {
+    pendingForSite = getCollection('docs', (entry) => isPolicyId(entry.id)).then((entries) => pilotData(entries.map((entry) => policyId(entry.id))));
+  }
+  return pendingForSite;
 }
