@@ -33,10 +33,18 @@ export const retextMetrics: Plugin<[], NlcstRoot> = () => (tree, file) => {
   file.data.metrics = readingMetrics(tree, file);
 };
 
-/** The words of a sentence (words are the sentence's own children in nlcst). */
+const wordsBySentence = new WeakMap<Sentence, string[]>();
+
+/**
+ * The words of a sentence (words are the sentence's own children in nlcst). The metrics, the
+ * readability rule and the sentence-length rule all ask; the words are read once per sentence.
+ */
 export function sentenceWords(sentence: Sentence): string[] {
+  const cached = wordsBySentence.get(sentence);
+  if (cached) return cached;
   const words: string[] = [];
   for (const child of sentence.children) if (child.type === 'WordNode') words.push(toString(child));
+  wordsBySentence.set(sentence, words);
   return words;
 }
 

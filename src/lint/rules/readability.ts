@@ -20,6 +20,7 @@ import { smogFormula } from 'smog-formula';
 import { spache } from 'spache';
 import { spacheFormula } from 'spache-formula';
 import type { Plugin } from 'unified';
+import { sentenceWords } from '../metrics.ts';
 import { syllables } from '../syllables.ts';
 import { ruleUrl } from './rule-docs.ts';
 
@@ -53,14 +54,12 @@ interface SentenceCounts {
   familiarWords: number;
 }
 
-/** One pass over a sentence's words (words are the sentence's own children in nlcst). */
+/** One pass over a sentence's words. */
 function countSentence(sentence: Sentence): SentenceCounts {
   const easy = new Set<string>();
   const familiar = new Set<string>();
   const counts: SentenceCounts = { word: 0, syllable: 0, letter: 0, polysillabicWord: 0, complexPolysillabicWord: 0, easyWords: 0, familiarWords: 0 };
-  for (const child of sentence.children) {
-    if (child.type !== 'WordNode') continue;
-    const word = toString(child);
+  for (const word of sentenceWords(sentence)) {
     const caseless = word.toLowerCase();
     const count = syllables(word);
     counts.word++;
@@ -80,7 +79,7 @@ function countSentence(sentence: Sentence): SentenceCounts {
 }
 
 /** Reader ages the seven formulas give a sentence. */
-export function formulaAges(counts: SentenceCounts): number[] {
+function formulaAges(counts: SentenceCounts): number[] {
   const input = {
     sentence: 1,
     word: counts.word,
