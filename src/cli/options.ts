@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './run-cli.ts';
+import { UsageError } from '../errors/index.ts';
 
 /**
  * `node:util` parseArgs, with its errors ("Unknown option '--nope'") turned into usage errors:

@@ -1,13 +1,12 @@
 /**
- * How every Plainbook command ends: exit 0 on success, 1 for findings, 2 for usage or
- * environment problems. Known errors print their message without a stack (unless `--debug`);
- * a crash prints everything, since then the stack is the useful part.
+ * How every Plainbook command ends. Known errors (src/errors) print their message without a
+ * stack (unless `--debug`) and exit with the code their class maps to (exit-codes.ts); anything
+ * else is a bug, and then the stack is the useful part.
  */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+import { findPlainbookError } from '../errors/index.ts';
+import { EXIT, exitCodeFor } from './exit-codes.ts';
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export { EXIT } from './exit-codes.ts';
 
 /** What a command sees of the world, so tests can run it in-process against a temp project. */
 export interface CliIo {
@@ -31,18 +30,25 @@ export function runCommand(command: (argv: string[], io: CliIo) => Promise<numbe
   return runCli(() => command(process.argv.slice(2), processIo()));
 }
 
-const KNOWN_ERRORS = new Set(['SchemaError', 'UsageError', 'GitHubError']);
+/** Run a command, report what ended it, and return the exit code (tests call this directly). */
+export async function runToExitCode(main: () => Promise<number | void>, stderr: (text: string) => void, debug = false): Promise<number> {
+  try {
+    return (await main()) ?? EXIT.ok;
+  } catch (error) {
+    stderr(`${describeFailure(error, debug)}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+export function describeFailure(error: unknown, debug: boolean): string {
+  const known = findPlainbookError(error);
+  if (known && !debug) return known.message;
+  if (error instanceof Error) return `${known ? '' : 'Plainbook stopped on an unexpected error. This is a bug: please report it with the text below.\n'}${error.stack ?? error.message}`;
+  return String(error);
+}
 
 export async function runCli(main: () => Promise<number | void>): Promise<never> {
-  const debug = process.argv.includes('--debug');
-  let code: number;
-  try {
-    code = (await main()) ?? EXIT.ok;
-  } catch (error) {
-    code = EXIT.usage;
-    const known = error instanceof Error && KNOWN_ERRORS.has(error.name);
-    process.stderr.write(`${known && !debug ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
+  const code = await runToExitCode(main, (text) => process.stderr.write(text), process.argv.includes('--debug'));
   // Exit explicitly: a lingering child (esbuild's service) once kept a finished build alive.
   process.exit(code);
 }

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import settings from 'virtual:plainbook/settings';
 import { globSync } from 'tinyglobby';
 import type { z } from 'zod';
-import { SchemaError, toFriendlyIssues, type FieldHelpTable } from '../schema/friendly-error.ts';
+import { schemaError, toFriendlyIssues, type FieldHelpTable } from '../schema/friendly-error.ts';
 
 /**
  * Validate a component's props at build time, through the same friendly-error path as
@@ -19,7 +19,7 @@ export function checkProps<S extends z.ZodType>(component: string, schema: S, pr
     ...(usage ? { line: usage.line, column: 1 } : {}),
     problem: `<${component}>: ${issue.problem}`,
   }));
-  throw new SchemaError(`props of <${component}>`, usage?.file ?? 'the content folder', issues);
+  throw schemaError('content', `props of <${component}>`, usage?.file ?? 'the content folder', issues);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { readYamlFile } from './yaml-file.ts';
-import { SchemaError } from '../schema/friendly-error.ts';
+import { schemaError } from '../schema/friendly-error.ts';
 import type { LintSettings } from '../schema/lint.ts';
 import { settingsHelp, settingsSchema, type SiteSettings } from '../schema/settings.ts';
 
@@ -28,6 +28,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  */
 export function loadSettings(root: string, env: Env = process.env): ResolvedSettings {
   const { site, lint } = readYamlFile(join(root, SETTINGS_FILE), settingsSchema, {
+    kind: 'config',
     what: 'site settings',
     help: settingsHelp,
     root,
@@ -57,7 +58,7 @@ function applyEnv(site: SiteSettings, env: Env): SiteSettings {
 
 function checkedEnvUrl(value: string): string {
   if (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)) return value;
-  throw new SchemaError('environment', 'SITE_URL', [
+  throw schemaError('config', 'environment', 'SITE_URL', [
     {
       field: 'SITE_URL',
       problem: `Unexpected \`${value}\` in \`SITE_URL\`, expected a full address such as \`https://acme.github.io/handbook/\`.`,

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { SchemaError, validateOrThrow, type ValidateOptions } from '../schema/friendly-error.ts';
+import { schemaError, validateOrThrow, type SchemaKind, type ValidateOptions } from '../schema/friendly-error.ts';
 import type { YamlSource } from '../schema/yaml-location.ts';
 
 type YamlValidateOptions = Omit<ValidateOptions, 'yaml'>;
 
 /**
- * Parse YAML and validate it. Syntax errors and schema errors both come out as `SchemaError` with
- * the file and line, so callers have one kind of error to print. Dates stay `YYYY-MM-DD` strings
+ * Parse YAML and validate it. Syntax errors and schema errors both come out of the one friendly-error
+ * path with the file and line, so callers have one kind of error to print. Dates stay `YYYY-MM-DD` strings
  * (YAML 1.2): js-yaml would turn `2026-02-30` into 2 March without a word.
  */
 export function parseYamlOrThrow<S extends z.ZodType>(yaml: YamlSource, schema: S, options: YamlValidateOptions): z.output<S> {
@@ -17,7 +17,7 @@ export function parseYamlOrThrow<S extends z.ZodType>(yaml: YamlSource, schema: 
   const syntaxError = doc.errors[0];
   if (syntaxError) {
     const [line, column] = lineAndColumn(yaml.text, syntaxError.pos[0]);
-    throw new SchemaError(options.what, options.file, [
+    throw schemaError(options.kind, options.what, options.file, [
       {
         field: '',
         problem: `Unexpected YAML syntax: ${syntaxError.message.split('\n')[0]}`,
@@ -37,16 +37,16 @@ export function readYamlFile<S extends z.ZodType>(
 ): z.output<S> {
   const { root, ...rest } = options;
   const file = relative(root, path) || path;
-  const text = readText(path, file, options.what);
+  const text = readText(path, file, options.kind, options.what);
   return parseYamlOrThrow({ text, firstLine: 1 }, schema, { ...rest, file });
 }
 
-function readText(path: string, file: string, what: string): string {
+function readText(path: string, file: string, kind: SchemaKind, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : String(error);
-    throw new SchemaError(what, file, [{ field: '', problem: `Cannot read ${file}: ${reason}.` }]);
+    throw schemaError(kind, what, file, [{ field: '', problem: `Cannot read ${file}: ${reason}.` }]);
   }
 }
 

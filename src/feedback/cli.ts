@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseOptions } from '../cli/options.ts';
-import { EXIT, UsageError } from '../cli/run-cli.ts';
+import { EXIT } from '../cli/run-cli.ts';
+import { UsageError } from '../errors/index.ts';
 import { loadSettings } from '../config/settings.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
 import { FEEDBACK_FORM_PATH, renderFeedbackForm } from '../pilot/feedback-form.ts';
@@ -38,7 +39,6 @@ export async function feedbackCli(argv: string[], io: GitHubCliIo): Promise<numb
     octokit,
     target,
     issueNumber: Number(number),
-    root: io.root,
     policies,
     formYaml,
     log: (line: string) => io.stderr(`${line}\n`),

@@ -2,10 +2,8 @@
  * Accepted feedback -> a pull request; declined feedback -> a kind reply and a closed issue.
  * Both first check that the label was added by someone who may change the repository.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Octokit } from 'octokit';
-import { UsageError } from '../cli/run-cli.ts';
+import { GitHubError } from '../errors/index.ts';
 import type { GitHubTarget } from '../github/client.ts';
 import { upsertComment } from '../github/comments.ts';
 import { metricsFromSource } from '../lint/source-metrics.ts';
@@ -19,7 +17,6 @@ export interface FlowInput {
   octokit: Octokit;
   target: GitHubTarget;
   issueNumber: number;
-  root: string;
   policies: PolicyRecord[];
   formYaml: string;
   log: (line: string) => void;
@@ -59,12 +56,21 @@ export async function feedbackToPullRequest(input: FlowInput): Promise<FlowOutco
     return 'not-allowed';
   }
 
-  const prepared = prepareChange({
+  // The policy as it is now on the default branch, at one commit: the pull request starts from
+  // that commit, so a change merged since this checkout was made is kept, never undone.
+  const base = await github.defaultBranch();
+  const baseSha = await github.branchSha(base);
+  if (!baseSha) throw new GitHubError(`reading the default branch ${base}`, undefined, `${base} has no commit yet: push the handbook first.`);
+  const onBase = new Map<string, { text: string; sha: string } | undefined>();
+  const prepared = await prepareChange({
     body: issue.body ?? '',
     formYaml: input.formYaml,
     policies: input.policies,
-    // From the checkout: the same default branch the pull request starts from.
-    readPolicy: (policy) => readFileSync(join(input.root, policy.file), 'utf8'),
+    branch: base,
+    readPolicy: async (policy) => {
+      if (!onBase.has(policy.file)) onBase.set(policy.file, await github.file(policy.file, baseSha));
+      return onBase.get(policy.file)?.text;
+    },
   });
   if (!prepared.ok) {
     await say(input, needsEditComment(issueNumber, prepared.problems));
@@ -72,13 +78,8 @@ export async function feedbackToPullRequest(input: FlowInput): Promise<FlowOutco
     log(`#${issueNumber} needs an edit: ${prepared.problems.join(' ')}`);
     return 'needs-edit';
   }
-
-  const base = await github.defaultBranch();
-  const baseSha = await github.branchSha(base);
-  if (!baseSha) throw new UsageError(`The default branch ${base} has no commit yet: push the handbook first.`);
-  const current = await github.file(prepared.policy.file, base);
-  const onBase = current.text === readFileSync(join(input.root, prepared.policy.file), 'utf8');
-  if (!onBase) log(`Note: ${prepared.policy.file} in this checkout differs from ${base} on GitHub; applying to the checkout's text.`);
+  const current = onBase.get(prepared.policy.file);
+  if (!current) throw new Error(`feedback: ${prepared.policy.file} was prepared without being read`);
 
   const branch = `feedback/${issueNumber}`;
   const reporter = issue.user?.login ?? 'someone';

@@ -1,6 +1,6 @@
 /** GitHub calls for feedback pull requests, on the one Octokit factory. */
-import { UsageError } from '../cli/run-cli.ts';
-import { githubStep, toGitHubError } from '../github/errors.ts';
+import { UsageError } from '../errors/index.ts';
+import { githubStep, githubStepOr } from '../github/errors.ts';
 import { findOrCreate, NO_BLIND_RETRY } from '../github/idempotent.ts';
 import { RepoClient } from '../github/repo-client.ts';
 
@@ -24,13 +24,11 @@ export class FeedbackGitHub extends RepoClient {
   }
 
   async canWrite(login: string): Promise<boolean> {
-    try {
-      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.repoParams, username: login });
-      return WRITE_PERMISSIONS.has(data.permission);
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return false;
-      throw toGitHubError(`checking what ${login} may do`, error);
-    }
+    // 404: not a collaborator at all.
+    const permission = await githubStepOr(`checking what ${login} may do`, 404, undefined, async () =>
+      (await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.repoParams, username: login })).data.permission,
+    );
+    return permission !== undefined && WRITE_PERMISSIONS.has(permission);
   }
 
   async addLabels(number: number, labels: string[]): Promise<void> {
@@ -40,11 +38,8 @@ export class FeedbackGitHub extends RepoClient {
 
   async removeLabel(number: number, name: string): Promise<void> {
     if (this.dryRun) return;
-    try {
-      await this.octokit.rest.issues.removeLabel({ ...this.repoParams, issue_number: number, name });
-    } catch (error) {
-      if ((error as { status?: number }).status !== 404) throw toGitHubError(`removing ${name} from #${number}`, error);
-    }
+    // 404: the label was not there, which is what we wanted.
+    await githubStepOr(`removing ${name} from #${number}`, 404, undefined, () => this.octokit.rest.issues.removeLabel({ ...this.repoParams, issue_number: number, name }));
   }
 
   async defaultBranch(): Promise<string> {
@@ -53,18 +48,13 @@ export class FeedbackGitHub extends RepoClient {
   }
 
   async branchSha(branch: string): Promise<string | undefined> {
-    try {
-      const { data } = await this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${branch}` });
-      return data.object.sha;
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return undefined;
-      throw toGitHubError(`reading branch ${branch}`, error);
-    }
+    return githubStepOr(`reading branch ${branch}`, 404, undefined, async () => (await this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${branch}` })).data.object.sha);
   }
 
-  async file(path: string, ref: string): Promise<{ text: string; sha: string }> {
-    const { data } = await githubStep(`reading ${path} on ${ref}`, () => this.octokit.rest.repos.getContent({ ...this.repoParams, path, ref }));
-    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) throw new UsageError(`${path} is not a file on ${ref}: pull the latest ${ref} and run \`npm run forms\`, so the form lists only policies that exist.`);
+  /** A file's text and blob sha at a commit or branch; undefined when there is no such file. */
+  async file(path: string, ref: string): Promise<{ text: string; sha: string } | undefined> {
+    const data = await githubStepOr(`reading ${path} at ${ref}`, 404, undefined, async () => (await this.octokit.rest.repos.getContent({ ...this.repoParams, path, ref })).data);
+    if (data === undefined || Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
     return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
   }
 
@@ -85,11 +75,22 @@ export class FeedbackGitHub extends RepoClient {
     return 'created';
   }
 
-  async commitFile(branch: string, path: string, text: string, sha: string, message: string): Promise<void> {
-    if (this.dryRun) return;
-    await githubStep(`committing ${path} to ${branch}`, () =>
-      this.octokit.rest.repos.createOrUpdateFileContents({ ...this.repoParams, path, branch, message, sha, content: Buffer.from(text, 'utf8').toString('base64') }),
-    );
+  /**
+   * Commit `text` as `path` on `branch`, replacing the blob `sha`. Found before made: when the
+   * branch already holds that text (a commit whose answer was lost), nothing is committed again.
+   * A blind retry would fail anyway, since the branch moved and `sha` is no longer current.
+   */
+  async commitFile(branch: string, path: string, text: string, sha: string, message: string): Promise<'committed' | 'unchanged'> {
+    if (this.dryRun) return 'committed';
+    const { created } = await findOrCreate({
+      step: `committing ${path} to ${branch}`,
+      find: async () => ((await this.file(path, branch))?.text === text ? true : undefined),
+      create: async () => {
+        await this.octokit.rest.repos.createOrUpdateFileContents({ ...this.repoParams, path, branch, message, sha, content: Buffer.from(text, 'utf8').toString('base64'), ...NO_BLIND_RETRY });
+        return true;
+      },
+    });
+    return created ? 'committed' : 'unchanged';
   }
 
   async pullForBranch(branch: string) {

@@ -14,14 +14,14 @@ export type LocateResult =
   | { found: true; match: Match; how: 'exact' | 'loose' }
   | { found: false; reason: 'not-found' | 'ambiguous'; candidates: number; sections: string[] };
 
-const QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/g;
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
+// Not global (`/g`): `test` on a global pattern resumes at `lastIndex`, so it would miss every
+// other quote mark.
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/;
 
 function normaliseCharacter(character: string): string {
   if (QUOTES.test(character)) return "'";
-  QUOTES.lastIndex = 0;
   if (DOUBLE_QUOTES.test(character)) return '"';
-  DOUBLE_QUOTES.lastIndex = 0;
   return character;
 }
 

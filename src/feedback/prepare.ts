@@ -1,17 +1,24 @@
 /**
  * Turn an accepted feedback issue into a new version of one policy file, or into a list of
- * problems the reporter can fix. No GitHub calls here: text in, text out.
+ * problems the reporter can fix. No GitHub calls here: the caller says how to read a policy.
  */
+import { flavourOf } from '../markdown/syntax.ts';
+import { replaceWithPlainText, type ReplaceRefusal } from '../markdown/replace-words.ts';
+import { stripControls } from '../markdown/plain-text.ts';
 import type { PolicyRecord } from '../policies/catalog.ts';
 import { frontmatterSource } from '../policies/frontmatter.ts';
 import { parseFeedback, type Feedback } from '../pilot/feedback-parse.ts';
-import { escapeForMdx, MAX_BODY_BYTES, stripControls } from './escape.ts';
 import { locate, paragraphAround } from './locate.ts';
+
+/** Over this, a body is refused rather than read: no real suggestion is this long. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface PreparedChange {
   ok: true;
   policy: PolicyRecord;
   feedback: Feedback;
+  /** The policy file before the change, as it was read. */
+  before: string;
   text: string;
   section?: string | undefined;
   paragraphBefore: string;
@@ -25,12 +32,17 @@ export interface RefusedChange {
   problems: string[];
 }
 
-export function prepareChange(input: {
+export interface PrepareInput {
   body: string;
   formYaml: string;
   policies: readonly PolicyRecord[];
-  readPolicy: (policy: PolicyRecord) => string;
-}): PreparedChange | RefusedChange {
+  /** The policy's text where the change will be made; undefined when the file is not there. */
+  readPolicy: (policy: PolicyRecord) => Promise<string | undefined>;
+  /** Where the policy is read from, for messages (e.g. `main`). */
+  branch: string;
+}
+
+export async function prepareChange(input: PrepareInput): Promise<PreparedChange | RefusedChange> {
   if (Buffer.byteLength(input.body, 'utf8') > MAX_BODY_BYTES) {
     return { ok: false, feedback: {}, problems: [`The issue is longer than ${MAX_BODY_BYTES / 1024} KB. Shorten it to the words that need to change.`] };
   }
@@ -46,31 +58,39 @@ export function prepareChange(input: {
   }
   if (!policy || !feedback.current || !feedback.suggested?.trim() || problems.length > 0) return { ok: false, feedback, problems };
 
-  const text = input.readPolicy(policy);
+  const refuse = (problem: string): RefusedChange => ({ ok: false, feedback, problems: [problem] });
+  const title = policy.frontmatter.title;
+  const text = await input.readPolicy(policy);
+  if (text === undefined) return refuse(`${title} is no longer on ${input.branch}. If it moved, choose its new name in the "Policy" field.`);
+
   const frontmatter = frontmatterSource(text);
   const bodyStart = frontmatter ? text.indexOf('\n---', frontmatter.text.length) + 4 : 0;
   const found = locate(text, feedback.current, feedback.section, bodyStart);
   if (!found.found) {
-    return {
-      ok: false,
-      feedback,
-      problems: [
-        found.reason === 'not-found'
-          ? `The "Current wording" is not in ${policy.frontmatter.title}. Copy it again from the page: the words must match, though spaces and quote marks may differ.`
-          : `The "Current wording" appears ${found.candidates} times in ${policy.frontmatter.title} (under ${found.sections.join(', ')}). Write the heading it is under in "Section heading", or quote more words.`,
-      ],
-    };
+    return refuse(
+      found.reason === 'not-found'
+        ? `The "Current wording" is not in ${title} as it is now on ${input.branch}. It may have changed since you wrote this. Copy it again from the page: the words must match, though spaces and quote marks may differ.`
+        : `The "Current wording" appears ${found.candidates} times in ${title} (under ${found.sections.join(', ')}). Write the heading it is under in "Section heading", or quote more words.`,
+    );
   }
-  const replacement = escapeForMdx(feedback.suggested.trim());
-  const { start, end } = found.match;
-  const updated = `${text.slice(0, start)}${replacement}${text.slice(end)}`;
+  const replaced = replaceWithPlainText(text, found.match, feedback.suggested, flavourOf(policy.file));
+  if (!replaced.ok) return refuse(REFUSALS[replaced.reason](title));
+  if (replaced.text === text) return refuse('The "Suggested wording" is the same as the "Current wording". Write the words as they should be.');
   return {
     ok: true,
     policy,
     feedback,
-    text: updated,
+    before: text,
+    text: replaced.text,
     section: found.match.section,
-    paragraphBefore: paragraphAround(text, start, end),
-    paragraphAfter: paragraphAround(updated, start, start + replacement.length),
+    paragraphBefore: paragraphAround(text, found.match.start, found.match.end),
+    paragraphAfter: paragraphAround(replaced.text, replaced.start, replaced.end),
   };
 }
+
+const REFUSALS: Record<ReplaceRefusal, (title: string) => string> = {
+  'crosses-markup': (title) => `The "Current wording" runs across formatting or across paragraphs in ${title} (a link, bold text, a list). Quote the words of one paragraph, list item or table cell, without the link or formatting around them.`,
+  'not-prose': (title) => `The "Current wording" includes a part of ${title} that is not plain words: a component, a number from the handbook's data files, or code. Quote only the words around it, and say in "What is wrong" what should change in the rest.`,
+  unparsable: (title) => `${title} does not build as it is now, so no change can be made to it. An editor needs to fix the page first.`,
+  unsafe: () => 'The "Suggested wording" could not be added as plain text. Write it as ordinary sentences.',
+};

@@ -5,7 +5,9 @@
  */
 import Bottleneck from 'bottleneck/light.js';
 import { Octokit } from 'octokit';
-import { UsageError, type CliIo } from '../cli/run-cli.ts';
+import type { CliIo } from '../cli/run-cli.ts';
+import { ConfigError } from '../errors/index.ts';
+import { declareLogin } from './identity.ts';
 
 export interface GitHubTarget {
   owner: string;
@@ -31,6 +33,11 @@ export interface ClientOptions {
   writeIntervalMs?: number;
   /** Where Octokit's own warnings go (default: stderr). */
   log?: Pick<Console, 'debug' | 'info' | 'warn' | 'error'>;
+  /**
+   * The login the token writes as, when known (`PLAINBOOK_BOT_LOGIN`); otherwise it is asked of
+   * GitHub once (see identity.ts). Plainbook edits only comments and issues this login wrote.
+   */
+  login?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -40,7 +47,7 @@ export function targetFromEnv(env: Env = process.env): GitHubTarget {
   const repository = env.GITHUB_REPOSITORY;
   const match = repository ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository) : null;
   if (!match?.[1] || !match[2]) {
-    throw new UsageError(
+    throw new ConfigError(
       repository
         ? `Unexpected GITHUB_REPOSITORY \`${repository}\`, expected \`owner/name\`, such as \`acme/handbook\`.`
         : 'Missing GITHUB_REPOSITORY, expected `owner/name`, such as `acme/handbook`. GitHub Actions sets it; locally, export it.',
@@ -48,26 +55,39 @@ export function targetFromEnv(env: Env = process.env): GitHubTarget {
   }
   const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
   if (!URL.canParse(apiUrl)) {
-    throw new UsageError(`Unexpected GITHUB_API_URL \`${apiUrl}\`, expected an address such as \`https://api.github.com\`.`);
+    throw new ConfigError(`Unexpected GITHUB_API_URL \`${apiUrl}\`, expected an address such as \`https://api.github.com\`.`);
   }
   return { owner: match[1], repo: match[2], apiUrl };
 }
 
 /**
- * Client tuning from the environment: `PLAINBOOK_WRITE_INTERVAL_MS` sets the gap between writes
- * (GitHub Enterprise Server admins may allow less than github.com's one second).
+ * Client settings from the environment. `PLAINBOOK_WRITE_INTERVAL_MS` sets the gap between writes
+ * and nothing else (GitHub Enterprise Server admins may allow less than github.com's one second):
+ * rate-limit and retry waits are GitHub's to set, never shortened by it.
+ * `PLAINBOOK_BOT_LOGIN` names the account the token writes as.
  */
 export function clientOptionsFromEnv(env: Env = process.env): ClientOptions {
+  const options: ClientOptions = {};
   const interval = env.PLAINBOOK_WRITE_INTERVAL_MS;
-  if (interval === undefined || interval === '') return {};
-  if (!/^\d+$/.test(interval)) throw new UsageError(`Unexpected PLAINBOOK_WRITE_INTERVAL_MS \`${interval}\`, expected a whole number of milliseconds such as \`1000\`.`);
-  return { writeIntervalMs: Number(interval), retryAfterBaseValue: Math.min(1000, Number(interval) || 10), rateLimitSecond: Math.min(1000, Number(interval) || 10) };
+  if (interval !== undefined && interval !== '') {
+    if (!/^\d+$/.test(interval)) throw new ConfigError(`Unexpected PLAINBOOK_WRITE_INTERVAL_MS \`${interval}\`, expected a whole number of milliseconds such as \`1000\`.`);
+    options.writeIntervalMs = Number(interval);
+  }
+  const login = env.PLAINBOOK_BOT_LOGIN?.trim();
+  if (login) {
+    if (!LOGIN.test(login)) throw new ConfigError(`Unexpected PLAINBOOK_BOT_LOGIN \`${login}\`, expected a GitHub login such as \`github-actions[bot]\` or \`handbook-bot\`.`);
+    options.login = login;
+  }
+  return options;
 }
+
+// A user login, or an App's bot account (`<slug>[bot]`).
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 
 export function tokenFromEnv(env: Env = process.env): string {
   const token = env.GITHUB_TOKEN?.trim();
   if (!token) {
-    throw new UsageError('Missing GITHUB_TOKEN, expected a token that can write issues. In a workflow, pass `GITHUB_TOKEN: ${{ github.token }}`; locally, `export GITHUB_TOKEN=...` (or use --dry-run).');
+    throw new ConfigError('Missing GITHUB_TOKEN, expected a token that can write issues. In a workflow, pass `GITHUB_TOKEN: ${{ github.token }}`; locally, `export GITHUB_TOKEN=...` (or use --dry-run).');
   }
   return token;
 }
@@ -75,7 +95,7 @@ export function tokenFromEnv(env: Env = process.env): string {
 export function createOctokit(token: string, target: GitHubTarget, options: ClientOptions = {}): Octokit {
   const maxWait = options.maxRateLimitWait ?? 120;
   const log = options.log ?? console;
-  return new Octokit({
+  const octokit = new Octokit({
     auth: token,
     baseUrl: target.apiUrl,
     userAgent: 'plainbook',
@@ -95,6 +115,8 @@ export function createOctokit(token: string, target: GitHubTarget, options: Clie
       },
     },
   });
+  if (options.login) declareLogin(octokit, options.login);
+  return octokit;
 }
 
 /** A command that talks to GitHub; tests pass shorter waits. */

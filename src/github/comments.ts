@@ -2,7 +2,8 @@ import type { Octokit } from 'octokit';
 import type { GitHubTarget } from './client.ts';
 import { githubStep } from './errors.ts';
 import { findOrCreate, NO_BLIND_RETRY } from './idempotent.ts';
-import { hasMarker } from './markers.ts';
+import { findOwnMarked } from './markers.ts';
+import { ownLogin } from './identity.ts';
 
 export interface UpsertCommentInput {
   octokit: Octokit;
@@ -16,14 +17,17 @@ export interface UpsertCommentInput {
 
 export type UpsertOutcome = { action: 'created' | 'updated' | 'unchanged'; url?: string | undefined } | { action: 'would-create' | 'would-update' };
 
-/** Keep ONE comment per marker on an issue or pull request: find it on any page, then edit it. */
+/**
+ * Keep ONE comment per marker on an issue or pull request: find ours on any page, then edit it.
+ * A comment someone else wrote is never edited, even when it carries the marker.
+ */
 export async function upsertComment({ octokit, target, issueNumber, marker, body, dryRun }: UpsertCommentInput): Promise<UpsertOutcome> {
   if (!body.includes(marker)) throw new Error('upsertComment: the body must contain its marker, or the next run cannot find it.');
   const { owner, repo } = target;
   const find = () =>
     githubStep(`reading the comments of #${issueNumber}`, async () => {
       for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 })) {
-        const found = page.data.find((comment) => hasMarker(comment.body, marker));
+        const found = await findOwnMarked(page.data, marker, () => ownLogin(octokit));
         if (found) return found;
       }
       return undefined;

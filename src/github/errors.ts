@@ -1,19 +1,7 @@
 import { RequestError } from 'octokit';
+import { GitHubError } from '../errors/index.ts';
 
-/**
- * A GitHub API call that failed, said in terms of what Plainbook was doing. Keeps the HTTP
- * status and the original error as `cause`; never holds the token (Octokit redacts it from the
- * request it attaches, and we copy only the message).
- */
-export class GitHubError extends Error {
-  override readonly name = 'GitHubError';
-  readonly status: number | undefined;
-
-  constructor(step: string, status: number | undefined, detail: string, options?: { cause?: unknown }) {
-    super(`GitHub ${status ? `answered ${status}` : 'could not be reached'} while ${step}: ${detail}`, options);
-    this.status = status;
-  }
-}
+export { GitHubError } from '../errors/index.ts';
 
 const HINTS: Record<number, string> = {
   401: 'The token in GITHUB_TOKEN is missing, expired or wrong. Create a new one and set GITHUB_TOKEN.',
@@ -39,4 +27,19 @@ export function toGitHubError(step: string, error: unknown): GitHubError {
     return new GitHubError(step, error.status, [apiMessage, hint].filter(Boolean).join(' '), { cause: error });
   }
   return new GitHubError(step, undefined, error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+/** Whether GitHub answered with this HTTP status (a raw Octokit error or one of ours). */
+export function hasStatus(error: unknown, status: number): boolean {
+  return (error instanceof RequestError || error instanceof GitHubError) && error.status === status;
+}
+
+/** Run one API step where one status means "there is none" (a 404 for a missing branch, say). */
+export async function githubStepOr<T, F>(step: string, status: number, fallback: F, call: () => Promise<T>): Promise<T | F> {
+  try {
+    return await call();
+  } catch (error) {
+    if (hasStatus(error, status)) return fallback;
+    throw toGitHubError(step, error);
+  }
 }

@@ -3,10 +3,9 @@
  * always paginated (100 a page); every create goes through `findOrCreate`, so a rerun or a retry
  * after a lost answer never makes a duplicate; `dryRun` turns every write into a no-op.
  */
-import { githubStep } from './errors.ts';
+import { githubStep, hasStatus } from './errors.ts';
 import { findOrCreate, NO_BLIND_RETRY } from './idempotent.ts';
 import { RepoClient } from './repo-client.ts';
-import { hasMarker } from './markers.ts';
 
 export interface Issue {
   number: number;
@@ -25,6 +24,7 @@ export interface Issue {
 export interface Comment {
   id: number;
   body?: string | undefined;
+  user: { login: string } | null;
   created_at: string;
   html_url: string;
 }
@@ -52,7 +52,7 @@ export class IssueTracker extends RepoClient {
           await this.octokit.rest.issues.createLabel({ ...this.repoParams, ...label });
         } catch (error) {
           // Created by a run whose answer we lost: the label is there, which is all we wanted.
-          if ((error as { status?: number }).status !== 422) throw error;
+          if (!hasStatus(error, 422)) throw error;
         }
       });
     }
@@ -112,7 +112,7 @@ export class IssueTracker extends RepoClient {
     const { item } = await findOrCreate({
       step: `creating issue "${fields.title}"`,
       knownAbsent: true,
-      find: async () => (await relist()).find((issue) => hasMarker(issue.body, tag)),
+      find: async () => this.findOwn(await relist(), tag),
       create: async () => (await this.octokit.rest.issues.create({ ...this.repoParams, ...fields, ...NO_BLIND_RETRY })).data as Issue,
     });
     return item;
@@ -129,15 +129,18 @@ export class IssueTracker extends RepoClient {
     )) as Comment[];
   }
 
-  /** Comment once per tag: an existing comment with the tag means it was already said. */
+  /**
+   * Comment once per tag: a comment of ours with the tag means it was already said. The body must
+   * carry the tag, or a lost answer would make the next try say it twice.
+   */
   async commentOnce(number: number, tag: string, body: string, known?: Comment[]): Promise<'created' | 'exists'> {
-    const existing = known ?? (await this.comments(number));
-    if (existing.some((comment) => hasMarker(comment.body, tag))) return 'exists';
+    if (!body.includes(tag)) throw new Error(`commentOnce: the body must contain its marker ${tag}, or the next run cannot find it.`);
+    if (await this.findOwn(known ?? (await this.comments(number)), tag)) return 'exists';
     if (this.dryRun) return 'created';
     await findOrCreate({
       step: `commenting on #${number}`,
       knownAbsent: true,
-      find: async () => (await this.comments(number)).find((comment) => hasMarker(comment.body, tag)),
+      find: async () => this.findOwn(await this.comments(number), tag),
       create: async () => (await this.octokit.rest.issues.createComment({ ...this.repoParams, issue_number: number, body, ...NO_BLIND_RETRY })).data,
     });
     return 'created';

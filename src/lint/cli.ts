@@ -6,8 +6,10 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings } from '../config/settings.ts';
 import { parseOptions } from '../cli/options.ts';
-import { EXIT, UsageError, type CliIo } from '../cli/run-cli.ts';
-import { createOctokit, targetFromEnv, tokenFromEnv } from '../github/client.ts';
+import { EXIT, type CliIo } from '../cli/run-cli.ts';
+import { UsageError } from '../errors/index.ts';
+import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv } from '../github/client.ts';
+import { hasStatus } from '../github/errors.ts';
 import { upsertComment } from '../github/comments.ts';
 import { pullRequestFromEvent } from '../github/event.ts';
 import { marker } from '../github/markers.ts';
@@ -151,14 +153,19 @@ async function commentOnPullRequest(results: FileResult[], base: string | undefi
     }),
   );
   const body = pullRequestReport(LINT_COMMENT_MARKER, reports);
+  if (options.dryRun && !io.env.GITHUB_TOKEN?.trim()) {
+    // Nothing to read the pull request with: show the comment rather than fail on a made-up token.
+    io.stderr(`Pull request comment for #${number} (--dry-run, no GITHUB_TOKEN, so not compared with the one on GitHub):\n\n${body}\n`);
+    return;
+  }
   const target = targetFromEnv(io.env);
-  const octokit = createOctokit(options.dryRun ? 'dry-run' : tokenFromEnv(io.env), target);
+  const octokit = createOctokit(tokenFromEnv(io.env), target, clientOptionsFromEnv(io.env));
   try {
     const outcome = await upsertComment({ octokit, target, issueNumber: number, marker: LINT_COMMENT_MARKER, body, dryRun: options.dryRun });
     io.stderr(`Pull request comment: ${outcome.action}${'url' in outcome && outcome.url ? ` (${outcome.url})` : ''}\n`);
   } catch (error) {
     // A read-only token (forks, or a workflow without pull-requests: write) must not fail the lint.
-    if ((error as { status?: number }).status === 403) {
+    if (hasStatus(error, 403)) {
       io.stderr(`Could not write the pull request comment (${(error as Error).message}). The annotations and job summary have the results.\n`);
       return;
     }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { glob } from 'tinyglobby';
-import { UsageError } from '../cli/run-cli.ts';
+import { UsageError } from '../errors/index.ts';
 
 const git = promisify(execFile);
 

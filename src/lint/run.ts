@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { UsageError } from '../cli/run-cli.ts';
+import { UsageError } from '../errors/index.ts';
 import { RULE_IDS, severityOf, type LintSettings } from '../schema/lint.ts';
 import { CACHE_VERSION, cacheKey, codeFingerprint, LintCache } from './cache.ts';
 import type { LintContext } from './lint-file.ts';

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dateOption, parseOptions } from '../cli/options.ts';
-import { EXIT, UsageError } from '../cli/run-cli.ts';
+import { EXIT } from '../cli/run-cli.ts';
+import { UsageError } from '../errors/index.ts';
 import { loadSettings } from '../config/settings.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
 import { readPolicies } from '../policies/catalog.ts';
@@ -20,7 +21,6 @@ import { PILOTS_DIR, isRoundOpen, loadRound } from './rounds.ts';
 import { startRound } from './start.ts';
 import { readFeedbackIssues, roundStatus } from './status.ts';
 import { formatStatus, STATUS_FORMATS, statusMarkdown, type StatusFormat } from './status-report.ts';
-import { hasMarker } from '../github/markers.ts';
 
 const COMMANDS = ['plan', 'start', 'status', 'remind', 'close'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -77,7 +77,7 @@ export async function pilotCli(argv: string[], io: GitHubCliIo): Promise<number>
   if (args.command === 'status') {
     io.stdout(formatStatus(status, args.format));
     if (args.update) {
-      const tracking = (await github.issuesWithLabel(roundLabel(round))).find((issue) => hasMarker(issue.body, trackingTag(round)));
+      const tracking = await github.findOwn(await github.issuesWithLabel(roundLabel(round)), trackingTag(round));
       if (!tracking) throw new UsageError(`Cannot find the tracking issue of round \`${round.id}\`: run \`npm run pilot -- start ${round.id}\` first.`);
       const body = replaceStatus(tracking.body ?? '', statusMarkdown(status));
       if (body !== tracking.body) await github.updateIssue(tracking.number, { body });

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { hasMarker, marker } from '../github/markers.ts';
+import { marker } from '../github/markers.ts';
 import { testerKey, type Round, type RoundResults } from '../schema/pilot.ts';
 import { milestoneTitle, roundLabel, STATUS_END, STATUS_START, taskTag, trackingTag } from './bodies.ts';
 import type { IssueTracker } from '../github/issues.ts';
@@ -42,7 +42,7 @@ export async function closeRound(
 ): Promise<RoundResults> {
   const issues = await github.issuesWithLabel(roundLabel(round));
   for (const tester of round.testers) {
-    const task = issues.find((issue) => hasMarker(issue.body, taskTag(round, tester)));
+    const task = await github.findOwn(issues, taskTag(round, tester));
     if (!task) continue;
     if (task.state !== 'closed') {
       const tag = marker(`pilot=${round.id}`, { thanks: testerKey(tester) });
@@ -51,7 +51,7 @@ export async function closeRound(
       log(`${github.dryRun ? 'Would close' : 'Closed'} #${task.number} (${testerKey(tester)}) with thanks`);
     }
   }
-  const tracking = issues.find((issue) => hasMarker(issue.body, trackingTag(round)));
+  const tracking = await github.findOwn(issues, trackingTag(round));
   if (tracking && tracking.state !== 'closed') {
     const body = replaceStatus(tracking.body ?? '', statusMarkdown(status));
     await github.updateIssue(tracking.number, { body, state: 'closed', state_reason: 'completed' });

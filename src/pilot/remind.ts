@@ -1,4 +1,4 @@
-import { hasMarker, marker } from '../github/markers.ts';
+import { marker } from '../github/markers.ts';
 import { testerKey, type Round } from '../schema/pilot.ts';
 import { roundLabel, taskTag } from './bodies.ts';
 import type { IssueTracker } from '../github/issues.ts';
@@ -16,7 +16,7 @@ export async function remindTesters(github: IssueTracker, round: Round, status: 
   for (const tester of round.testers) {
     const key = testerKey(tester);
     if (!quiet.has(key)) continue;
-    const task = issues.find((issue) => hasMarker(issue.body, taskTag(round, tester)));
+    const task = await github.findOwn(issues, taskTag(round, tester));
     if (!task || task.state === 'closed') continue;
     const tag = marker(`pilot=${round.id}`, { reminder: `${key}:${today}` });
     const body = `${tag}\nA friendly reminder: the pilot round **${round.title}** closes on ${round.closes}. Your feedback, even one line, helps us get the words right. The links to each policy and its feedback form are in the first message of this issue.`;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../cli/run-cli.ts';
+import { UsageError } from '../errors/index.ts';
 import { readYamlFile } from '../config/yaml-file.ts';
 import { roundHelp, roundSchema, type Round } from '../schema/pilot.ts';
 
@@ -22,7 +22,7 @@ export async function loadRound(contentPath: string, root: string, id: string, p
       `Cannot find pilot round \`${id}\`: there is no ${PILOTS_DIR}/${id}.yml in the content folder. ${known.length ? `Rounds: ${known.map((k) => `\`${k}\``).join(', ')}.` : 'Create the file first (see README, "Pilot rounds").'}`,
     );
   }
-  return { ...readYamlFile(path, roundSchema(policyIds), { what: 'pilot round', help: roundHelp, root }), id };
+  return { ...readYamlFile(path, roundSchema(policyIds), { kind: 'content', what: 'pilot round', help: roundHelp, root }), id };
 }
 
 export async function listRoundIds(contentPath: string): Promise<string[]> {

@@ -1,4 +1,3 @@
-import { hasMarker } from '../github/markers.ts';
 import { taskAssignee, testerKey, type Round } from '../schema/pilot.ts';
 import { milestoneTitle, pilotLabels, roundLabel, taskBody, taskTag, trackingBody, trackingTag, type PolicyLink, type SiteLinks } from './bodies.ts';
 import type { Issue, IssueTracker } from '../github/issues.ts';
@@ -40,7 +39,7 @@ export async function startRound({ github, round, policies, site, log }: StartIn
   const labels = ['pilot', roundLabel(round)];
   const milestoneNumber = milestone.number || undefined;
 
-  let tracking = issues.find((issue) => hasMarker(issue.body, trackingTag(round)));
+  let tracking = await github.findOwn(issues, trackingTag(round));
   let trackingAction: StartReport['tracking'] = 'kept';
   if (!tracking) {
     trackingAction = 'created';
@@ -58,7 +57,7 @@ export async function startRound({ github, round, policies, site, log }: StartIn
   const report: StartReport = { labelsCreated, milestone: milestone.action, tracking: trackingAction, tasksCreated: [], tasksKept: [] };
   for (const [index, tester] of round.testers.entries()) {
     const key = testerKey(tester);
-    let task: Issue | undefined = issues.find((issue) => hasMarker(issue.body, taskTag(round, tester)));
+    let task: Issue | undefined = await github.findOwn(issues, taskTag(round, tester));
     if (task) {
       report.tasksKept.push(key);
     } else {

@@ -38,6 +38,7 @@ export function loadHandbookData(contentPath: string, root: string): HandbookDat
   const { kpis } = readOptional(contentPath, root, DATA_FILES.kpis, kpisFileSchema, kpisHelp, 'KPIs file', { kpis: [] });
   const kpiIds = kpis.map((kpi) => kpi.id);
   const goalsFile = readYamlFile(join(contentPath, DATA_FILES.goals), goalsFileSchema.superRefine(referencesTo('goals', 'kpi', kpiIds, 'KPI', DATA_FILES.kpis)), {
+    kind: 'content',
     what: 'goals file',
     help: goalsFileHelp,
     root,
@@ -67,7 +68,7 @@ function readOptional<S extends z.ZodType>(
 ): z.output<S> {
   const path = join(contentPath, name);
   if (!existsSync(path)) return empty;
-  return readYamlFile(path, schema, { what, root, ...(help ? { help } : {}) });
+  return readYamlFile(path, schema, { kind: 'content', what, root, ...(help ? { help } : {}) });
 }
 
 /** A refinement: each item's `field`, when set, must be one of `ids` (defined in `file`). */

@@ -1,5 +1,5 @@
 import { parseYamlOrThrow } from '../config/yaml-file.ts';
-import { SchemaError } from '../schema/friendly-error.ts';
+import { schemaError } from '../schema/friendly-error.ts';
 import {
   misspeltPolicyFields,
   policyFieldHelp,
@@ -27,7 +27,7 @@ export interface PolicyInput {
 export function validatePolicy({ file, source, goalIds }: PolicyInput): PolicyFrontmatter {
   const yaml = frontmatterSource(source);
   if (!yaml) {
-    throw new SchemaError('policy frontmatter', file, [
+    throw schemaError('content', 'policy frontmatter', file, [
       {
         field: '',
         problem: 'Unexpected policy without frontmatter, expected a `---` block at the top with `title`, `owner`, `status` and `effective`.',
@@ -38,6 +38,7 @@ export function validatePolicy({ file, source, goalIds }: PolicyInput): PolicyFr
     ]);
   }
   return parseYamlOrThrow(yaml, policyFrontmatterSchema(goalIds), {
+    kind: 'content',
     what: 'policy frontmatter',
     file,
     help: policyFieldHelp,

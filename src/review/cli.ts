@@ -1,6 +1,7 @@
 /** `npm run review -- due` and `npm run review -- remind`. */
 import { dateOption, parseOptions } from '../cli/options.ts';
-import { EXIT, UsageError } from '../cli/run-cli.ts';
+import { EXIT } from '../cli/run-cli.ts';
+import { UsageError } from '../errors/index.ts';
 import { loadSettings } from '../config/settings.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
 import { IssueTracker } from '../github/issues.ts';

@@ -3,8 +3,9 @@
  * by its marker (policy and due date), so reruns add nothing; closed by itself once the policy's
  * `reviewed:` date moves on and the next review is later.
  */
+import { isSelf } from '../github/identity.ts';
 import type { IssueTracker } from '../github/issues.ts';
-import { hasMarker, marker } from '../github/markers.ts';
+import { hasOwnMarker, marker } from '../github/markers.ts';
 import type { DuePolicy } from './due.ts';
 
 export const REVIEW_LABEL = { name: 'review-due', color: 'e99695', description: 'A policy is due for review' };
@@ -50,17 +51,21 @@ export async function remindReviews(
 ): Promise<RemindReport> {
   await tracker.ensureLabels([REVIEW_LABEL]);
   let issues = await tracker.issuesWithLabel(REVIEW_LABEL.name);
+  // Asked only when there are review issues to tell apart: a first run costs no extra request.
+  const self = issues.length > 0 ? await tracker.self() : '';
   const relist = async () => (issues = await tracker.issuesWithLabel(REVIEW_LABEL.name));
   const report: RemindReport = { opened: [], kept: [], closed: [] };
 
   for (const issue of issues) {
-    const match = TAG.exec(issue.body ?? '');
+    // Only issues we opened: anyone who can label an issue could otherwise have us close theirs.
+    const match = isSelf(issue.user, self) ? TAG.exec(issue.body ?? '') : null;
     if (!match || issue.state === 'closed') continue;
     const [, policy = '', dueDate = ''] = match;
     const next = nextReviewById.get(policy);
     // Reviewed since (the next review moved past this one), or the policy is gone.
     if (next === undefined || next > dueDate) {
-      await tracker.commentOnce(issue.number, marker(`review=${policy}`, { closed: dueDate }), `Thank you: ${next ? `the policy was reviewed, and the next review is on ${next}` : 'the policy is no longer in the handbook'}. Closing.`);
+      const tag = marker(`review=${policy}`, { closed: dueDate });
+      await tracker.commentOnce(issue.number, tag, `${tag}\nThank you: ${next ? `the policy was reviewed, and the next review is on ${next}` : 'the policy is no longer in the handbook'}. Closing.`);
       await tracker.updateIssue(issue.number, { state: 'closed', state_reason: 'completed' });
       report.closed.push(policy);
       log(`${tracker.dryRun ? 'Would close' : 'Closed'} #${issue.number} (${policy})`);
@@ -69,7 +74,7 @@ export async function remindReviews(
 
   for (const policy of due) {
     const tag = reviewTag(policy.id, policy.nextReview);
-    if (issues.some((issue) => hasMarker(issue.body, tag))) {
+    if (issues.some((issue) => hasOwnMarker(issue, tag, self))) {
       report.kept.push(policy.id);
       continue;
     }

@@ -1,9 +1,11 @@
 /**
  * The one path every schema error takes on its way to a person: site build, scripts and config
- * loading all turn zod issues into `SchemaError`s here, so an editor sees the same words
- * ("Unexpected X, expected Y", the file, the line, an example fix) wherever they made the mistake.
+ * loading all turn zod issues into errors here, so an editor sees the same words ("Unexpected X,
+ * expected Y", the file, the line, an example fix) wherever they made the mistake. A handbook
+ * file's mistakes are `ContentError`s (an editor fixes the file); settings' are `ConfigError`s.
  */
 import type { z } from 'zod';
+import { ConfigError, ContentError, type FileProblem } from '../errors/index.ts';
 import { locateYamlPath, type YamlSource } from './yaml-location.ts';
 
 /** What to tell a person about one field: what it holds and a line they can copy. */
@@ -16,30 +18,19 @@ export interface FieldHelp {
 
 export type FieldHelpTable = Readonly<Record<string, FieldHelp>>;
 
-export interface FriendlyIssue {
-  /** Dotted path of the field, e.g. `goals.1`. Empty for the document as a whole. */
-  field: string;
-  /** One sentence: what is wrong, what was expected. */
-  problem: string;
-  /** An example of a correct line, when one is known. */
-  fix?: string;
-  line?: number;
-  column?: number;
-}
+export type FriendlyIssue = FileProblem;
 
-export class SchemaError extends Error {
-  override readonly name = 'SchemaError';
-  readonly file: string;
-  readonly issues: readonly FriendlyIssue[];
+/** Whose mistake a schema error is: a handbook file's (`content`) or the settings' (`config`). */
+export type SchemaKind = 'content' | 'config';
 
-  constructor(what: string, file: string, issues: readonly FriendlyIssue[]) {
-    super(formatSchemaError(what, file, issues));
-    this.file = file;
-    this.issues = issues;
-  }
+/** A schema error, with the file, each problem and its line, in the one message format. */
+export function schemaError(kind: SchemaKind, what: string, file: string, problems: readonly FriendlyIssue[]): ContentError | ConfigError {
+  const ErrorClass = kind === 'content' ? ContentError : ConfigError;
+  return new ErrorClass(formatSchemaError(what, file, problems), { file, problems });
 }
 
 export interface ValidateOptions {
+  kind: SchemaKind;
   /** Shown in the heading, e.g. "policy frontmatter". */
   what: string;
   /** Repository-relative path of the file being validated. */
@@ -54,7 +45,7 @@ export interface ValidateOptions {
   checks?: readonly z.ZodType[];
 }
 
-/** Parse `input` with `schema`, or throw a `SchemaError` that a person can act on. */
+/** Parse `input` with `schema`, or throw a `ContentError`/`ConfigError` that a person can act on. */
 export function validateOrThrow<S extends z.ZodType>(
   schema: S,
   input: unknown,
@@ -64,7 +55,7 @@ export function validateOrThrow<S extends z.ZodType>(
   const checkIssues = (options.checks ?? []).flatMap((check) => check.safeParse(input).error?.issues ?? []);
   if (result.success && checkIssues.length === 0) return result.data;
   const issues = [...checkIssues, ...(result.error?.issues ?? [])];
-  throw new SchemaError(options.what, options.file, toFriendlyIssues(issues, input, options));
+  throw schemaError(options.kind, options.what, options.file, toFriendlyIssues(issues, input, options));
 }
 
 export function toFriendlyIssues(

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { preview } from 'astro';
-import { UsageError } from '../cli/run-cli.ts';
+import { EnvironmentError, UsageError } from '../errors/index.ts';
 import { freePort } from './free-port.ts';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -14,7 +14,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
  * site served on 127.0.0.1. The PDF is written whole or not at all (Chromium writes it at the end).
  */
 export async function renderPdf(options: { root: string; outDir: string; output: string; chromium: string; base: string; userDataDir: string }): Promise<number> {
-  if (!existsSync(options.chromium)) throw new UsageError(`Cannot find Chromium at ${options.chromium}: install it (\`apt-get install -y chromium\`) or set PLAINBOOK_CHROMIUM.`);
+  if (!existsSync(options.chromium)) throw new EnvironmentError(`Cannot find Chromium at ${options.chromium}: install it (\`apt-get install -y chromium\`) or set PLAINBOOK_CHROMIUM.`);
   if (!existsSync(`${options.outDir}/print/index.html`)) throw new UsageError(`Cannot find ${options.outDir}/print/index.html: run \`npm run build\` first.`);
   const port = await freePort();
   const server = await preview({ root: options.root, outDir: options.outDir, logLevel: 'error', server: { host: '127.0.0.1', port } });
@@ -24,8 +24,8 @@ export async function renderPdf(options: { root: string; outDir: string; output:
       const child = spawn(options.chromium, [...FLAGS, `--user-data-dir=${options.userDataDir}`, `--print-to-pdf=${options.output}`, url], { stdio: ['ignore', 'ignore', 'pipe'] });
       let errors = '';
       child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 && existsSync(options.output) ? resolve() : reject(new Error(`Chromium could not print ${url} (exit ${code}).\n${errors.slice(-2000)}`))));
+      child.on('error', (error) => reject(new EnvironmentError(`Cannot start Chromium at ${options.chromium}: ${error.message}`, { cause: error })));
+      child.on('close', (code) => (code === 0 && existsSync(options.output) ? resolve() : reject(new EnvironmentError(`Chromium could not print ${url} (exit ${code}).\n${errors.slice(-2000)}`))));
     });
   } finally {
     await server.stop();

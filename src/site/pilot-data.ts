@@ -23,11 +23,12 @@ export function pilotData(policyIds: readonly string[]): PilotData {
   const names = existsSync(dir) ? readdirSync(dir).sort() : [];
   const rounds = names
     .filter((name) => name.endsWith('.yml'))
-    .map((name) => ({ ...readYamlFile(join(dir, name), roundSchema(policyIds), { what: 'pilot round', help: roundHelp, root: settings.root }), id: name.slice(0, -4) }));
+    .map((name) => ({ ...readYamlFile(join(dir, name), roundSchema(policyIds), { kind: 'content', what: 'pilot round', help: roundHelp, root: settings.root }), id: name.slice(0, -4) }));
   const results = names
     .filter((name) => name.endsWith('.results.json'))
     .map((name) =>
       validateOrThrow(roundResultsSchema, JSON.parse(readFileSync(join(dir, name), 'utf8')), {
+        kind: 'content',
         what: 'pilot results',
         file: join(PILOTS_DIR, name),
       }),

@@ -7,6 +7,10 @@ import { buildSite } from '../helpers/build-site.ts';
 import { FAKE_TOKEN, GitHubFake } from '../helpers/github-fake/server.ts';
 import { createPilotProject, feedbackBody, policyId, type FeedbackFields } from '../helpers/pilot-project.ts';
 import { write } from '../helpers/temp-project.ts';
+import { gainedConstructs } from '../helpers/markdown.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 
 const FAST = { retryAfterBaseValue: 5, rateLimitSecond: 5, writeIntervalMs: 0, log: { debug() {}, info() {}, warn() {}, error() {} } };
 const EDITOR = 'ed-editor';
@@ -30,6 +34,8 @@ Say our name first.
 ## In person
 
 Say our name first.
+
+Ask "How can I help?" and say 'thank you' at the end.
 `;
 }
 
@@ -112,10 +118,74 @@ describe('accepted feedback becomes a pull request', () => {
     expect(statusComments(issue.number)[0]?.body).toContain('We updated a pull request');
   });
 
-  it('finds the words despite curly quotes and line breaks', async () => {
+  it('finds the words despite line breaks and spaces', async () => {
     const issue = fileIssue({ policy: 4, current: 'Answer the phone in policy 4\nwithin   three rings.', suggested: 'Answer within 3 rings.' });
     accept(issue.number);
     expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
+    expect(fake.git.fileOn(`feedback/${issue.number}`, 'content/policies/policy-04.mdx')).toContain('## On the phone\n\nAnswer within 3 rings.\nSay our name first.');
+  });
+
+  it('finds the words despite curly quotes, every one of them', async () => {
+    // Copied from the web page: both pairs of straight quotes came out curly.
+    const issue = fileIssue({ policy: 4, current: 'Ask \u201CHow can I help?\u201D and say \u2018thank you\u2019 at the end.', suggested: 'Ask how you can help, and thank them.' });
+    accept(issue.number);
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
+    expect(fake.git.fileOn(`feedback/${issue.number}`, 'content/policies/policy-04.mdx')).toContain('Say our name first.\n\nAsk how you can help, and thank them.\n');
+  });
+
+  it('applies the change to the policy as it is on the default branch, keeping a change merged after the checkout', async () => {
+    const path = 'content/policies/policy-08.mdx';
+    // Someone merged a change to the same policy on GitHub; this checkout has not pulled it.
+    const merged = fake.git.commitTo('main', 'Merge pull request #90', { [path]: policyText(8).replace('Say our name first.\n\nAsk', 'Say our name, then yours.\n\nAsk') });
+    const issue = fileIssue({ policy: 8, current: 'Answer the phone in policy 8 within three rings.', suggested: 'Answer by the third ring.' });
+    accept(issue.number);
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
+    const changed = fake.git.fileOn(`feedback/${issue.number}`, path) ?? '';
+    expect(changed).toContain('Answer by the third ring.');
+    expect(changed).toContain('## In person\n\nSay our name, then yours.');
+    expect(fake.git.commits.get(fake.git.branches.get(`feedback/${issue.number}`) ?? '')?.parent).toBe(merged.sha);
+  });
+
+  it('asks for an edit, opening no pull request, when the quoted words are gone from the default branch', async () => {
+    const path = 'content/policies/policy-09.mdx';
+    fake.git.commitTo('main', 'Merge pull request #91', { [path]: policyText(9).replace('Answer the phone in policy 9 within three rings.', 'Answer in policy 9 by the second ring.') });
+    const issue = fileIssue({ policy: 9, current: 'Answer the phone in policy 9 within three rings.', suggested: 'Answer within 3 rings.' });
+    accept(issue.number);
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('needs-edit');
+    expect(statusComments(issue.number)[0]?.body).toContain('- The "Current wording" is not in Policy 9 as it is now on main. It may have changed since you wrote this.');
+    expect(fake.pulls).toHaveLength(0);
+    expect(fake.git.branches.has(`feedback/${issue.number}`)).toBe(false);
+  });
+
+  it('asks for an edit when the policy is no longer on the default branch', async () => {
+    const main = fake.git.commits.get(fake.git.branches.get('main') ?? '');
+    main?.files.delete('content/policies/policy-10.mdx');
+    const issue = fileIssue({ policy: 10, current: 'Say our name first.', section: 'In person', suggested: 'Say hello.' });
+    accept(issue.number);
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('needs-edit');
+    expect(statusComments(issue.number)[0]?.body).toContain('- Policy 10 is no longer on main.');
+  });
+
+  it('never edits a comment someone else wrote, even one carrying our marker', async () => {
+    const issue = fileIssue({ policy: 11, current: 'Answer the phone in policy 11 within three rings.', suggested: 'Answer within 3 rings.' });
+    const pasted = fake.addComment(issue.number, `<!-- plainbook:feedback issue=${issue.number} -->\nI pasted the bot's marker.`, 'ana-lee');
+    accept(issue.number);
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
+    expect(fake.comments.get(issue.number)?.find((comment) => comment.id === pasted.id)?.body).toBe(`<!-- plainbook:feedback issue=${issue.number} -->\nI pasted the bot's marker.`);
+    const ours = statusComments(issue.number).filter((comment) => comment.user.login === 'plainbook-bot');
+    expect(ours.map((comment) => comment.body)).toEqual([expect.stringContaining('We opened a pull request')]);
+  });
+
+  it('makes one commit when the answer to the commit is lost', async () => {
+    const issue = fileIssue({ policy: 12, current: 'Answer the phone in policy 12 within three rings.', suggested: 'Answer within 3 rings.' });
+    accept(issue.number);
+    // GitHub commits, then the connection drops before the answer arrives.
+    fake.injectFaults({ kind: 'drop-after', method: 'PUT' });
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
+    const head = fake.git.commits.get(fake.git.branches.get(`feedback/${issue.number}`) ?? '');
+    expect(head?.parent).toBe(fake.git.branches.get('main'));
+    expect(fake.requests.filter((request) => request.method === 'PUT').map((request) => request.fault)).toEqual(['drop-after']);
+    expect(fake.pulls).toHaveLength(1);
   });
 
   it('uses the section heading to choose between two matches, and asks for it when missing', async () => {
@@ -139,7 +209,7 @@ describe('accepted feedback becomes a pull request', () => {
     accept(issue.number);
     expect((await feedback('pr', String(issue.number))).outcome).toBe('needs-edit');
     expect(statusComments(issue.number)[0]?.body).toBe(
-      `<!-- plainbook:feedback issue=${issue.number} -->\nThank you for this feedback. We could not turn it into a change yet:\n\n- The "Current wording" is not in Policy 6. Copy it again from the page: the words must match, though spaces and quote marks may differ.\n\nPlease edit the issue to fix this. An editor will then add the \`accepted\` label again.\n`,
+      `<!-- plainbook:feedback issue=${issue.number} -->\nThank you for this feedback. We could not turn it into a change yet:\n\n- The "Current wording" is not in Policy 6 as it is now on main. It may have changed since you wrote this. Copy it again from the page: the words must match, though spaces and quote marks may differ.\n\nPlease edit the issue to fix this. An editor will then add the \`accepted\` label again.\n`,
     );
     expect(labelsOf(issue.number)).toContain('needs-edit');
     expect(fake.pulls).toHaveLength(0);
@@ -187,27 +257,31 @@ describe('declined feedback', () => {
 });
 
 describe('hostile feedback', () => {
-  const hostile: [string, Partial<FeedbackFields>, string][] = [
-    ['an MDX expression', { suggested: 'Call {process.env.GITHUB_TOKEN} now.' }, 'Call &#123;process.env.GITHUB_TOKEN&#125; now.'],
-    ['import and export lines', { suggested: "import fs from 'node:fs'\nexport const x = fs.readFileSync('/etc/passwd')" }, "&#105;mport fs from 'node:fs'\n&#101;xport const x = fs.readFileSync('/etc/passwd')"],
-    ['a script tag', { suggested: '<script>alert(document.cookie)</script> Answer fast.' }, '&lt;script&gt;alert(document.cookie)&lt;/script&gt; Answer fast.'],
-    ['a JSX component', { suggested: '<SayThis kind="avoid">Go away.</SayThis>' }, '&lt;SayThis kind="avoid"&gt;Go away.&lt;/SayThis&gt;'],
-    ['a workflow expression', { suggested: 'Leak ${{ secrets.NPM_TOKEN }} here.' }, 'Leak $&#123;&#123; secrets.NPM_TOKEN &#125;&#125; here.'],
-    ['bidirectional controls', { suggested: 'Refund \u202Eevil\u202C now.' }, 'Refund evil now.'],
-    ['the end of a code fence', { suggested: '```\n# Not a heading? It is.\n```' }, '&#96;&#96;&#96;\n# Not a heading? It is.\n&#96;&#96;&#96;'],
+  /** One construct per policy, at a different place in each: the real build must show them all as text. */
+  const hostile: { name: string; policy: number; current: string; section?: string; suggested: string }[] = [
+    { name: 'a javascript: link', policy: 1, current: 'within three rings', suggested: '[read this](javascript:alert(document.cookie))' },
+    { name: 'a tracking image', policy: 2, current: 'Answer the phone in policy 2 within three rings.', suggested: 'Hi ![](https://tracker.example/p.gif)' },
+    { name: 'a reference link and definition', policy: 3, current: 'Say our name first.', section: 'On the phone', suggested: 'See [here][x]\n\n[x]: https://evil.example' },
+    { name: 'bare addresses', policy: 4, current: 'Say our name first.', section: 'In person', suggested: 'Go to https://evil.example, www.evil.example or boss@evil.example' },
+    { name: 'a script tag', policy: 5, current: 'within three rings', suggested: '<script>alert(document.cookie)</script> Answer fast.' },
+    { name: 'a JSX component', policy: 6, current: 'within three rings', suggested: '<SayThis kind="avoid">Go away.</SayThis>' },
+    { name: 'an MDX expression and import/export lines', policy: 7, current: 'Answer the phone in policy 7 within three rings.', suggested: "Call {process.env.GITHUB_TOKEN} now.\n\nimport fs from 'node:fs'\nexport const x = 1" },
+    { name: 'a heading, a rule and a list', policy: 8, current: 'Answer the phone in policy 8 within three rings.', suggested: '# Big\n\n---\n\n- one\n1. two\n\n> quoted' },
+    { name: 'a table and a code fence', policy: 9, current: 'Answer the phone in policy 9 within three rings.', suggested: '| a | b |\n| - | - |\n| 1 | 2 |\n\n```\ncode\n```' },
+    { name: 'a Starlight aside and a workflow expression', policy: 10, current: 'Answer the phone in policy 10 within three rings.', suggested: ':::caution\nLeak ${{ secrets.NPM_TOKEN }}\n:::' },
+    { name: 'a heading of its own', policy: 11, current: 'On the phone', suggested: 'Phone [x](javascript:alert(1)) # calls' },
   ];
 
-  it.each(hostile.map(([name, fields, expected], index) => ({ name, fields, expected, policy: index + 1 })))(
-    'turns $name into inert text',
-    async ({ fields, expected, policy }) => {
-      const issue = fileIssue({ policy, current: `Answer the phone in policy ${policy} within three rings.`, ...fields }, { title: 'Feedback ${{ secrets.NPM_TOKEN }}' });
-      accept(issue.number);
-      expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
-      const text = fake.git.fileOn(`feedback/${issue.number}`, `content/policies/${policyId(policy)}.mdx`) ?? '';
-      expect(text).toContain(expected);
-      expect(fake.pulls.at(-1)?.body).not.toMatch(/^[^`\n]*\$\{\{ secrets/m);
-    },
-  );
+  it.each(hostile)('turns $name into a pull request that changes only words', async ({ policy, current, section, suggested }) => {
+    const issue = fileIssue({ policy, current, suggested, ...(section ? { section } : {}) }, { title: 'Feedback ${{ secrets.NPM_TOKEN }}' });
+    accept(issue.number);
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
+    const path = `content/policies/${policyId(policy)}.mdx`;
+    const text = fake.git.fileOn(`feedback/${issue.number}`, path) ?? '';
+    expect(text).not.toBe(fake.git.fileOn('main', path));
+    expect(gainedConstructs(fake.git.fileOn('main', path) ?? '', text)).toEqual([]);
+    expect(fake.pulls.at(-1)?.body).not.toMatch(/^[^`\n]*\$\{\{ secrets/m);
+  });
 
   it.each([
     ['a path in the policy field', (body: string) => body.replace('Policy 1 (policy-01)', '../../.github/workflows/x.yml'), 'Choose the policy in the "Policy" field.'],
@@ -223,20 +297,47 @@ describe('hostile feedback', () => {
     expect(fake.requests.some((request) => request.method === 'PUT')).toBe(false);
   });
 
-  it('the handbook still builds with every hostile suggestion applied, showing it as plain text', async () => {
-    for (const [index, [, fields]] of hostile.entries()) {
-      const issue = fileIssue({ policy: index + 1, current: `Answer the phone in policy ${index + 1} within three rings.`, ...fields });
+  it('refuses words quoted across a link or from a component tag, writing no file', async () => {
+    const path = 'content/policies/policy-01.mdx';
+    fake.git.commitTo('main', 'Add a link', { [path]: policyText(1).replace('Say our name first.\n\n## In person', 'Say our name first. See [the list](https://example.com/list).\n\n## In person') });
+    const issue = fileIssue({ policy: 1, current: 'list](https://example.com/list)', suggested: 'rules' });
+    accept(issue.number);
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('needs-edit');
+    expect(statusComments(issue.number)[0]?.body).toContain('runs across formatting or across paragraphs in Policy 1');
+    expect(fake.requests.some((request) => request.method === 'PUT')).toBe(false);
+  });
+
+  it('the handbook builds with every hostile suggestion applied, and each page gains no element, only the words', async () => {
+    for (const { policy, current, section, suggested } of hostile) {
+      const issue = fileIssue({ policy, current, suggested, ...(section ? { section } : {}) });
       accept(issue.number);
-      await feedback('pr', String(issue.number));
-      const path = `content/policies/${policyId(index + 1)}.mdx`;
+      expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
+      const path = `content/policies/${policyId(policy)}.mdx`;
       writeFileSync(join(project.dir, path), fake.git.fileOn(`feedback/${issue.number}`, path) ?? '');
     }
     const build = await buildSite({ PLAINBOOK_CONTENT_DIR: join(project.dir, 'content') });
     expect(build.code, build.output).toBe(0);
-    const page = (n: number) => readFileSync(join(build.outDir, `policies/${policyId(n)}/index.html`), 'utf8');
-    expect(page(1)).toContain('Call {process.env.GITHUB_TOKEN} now.');
-    expect(page(3)).toContain('&lt;script&gt;alert(document.cookie)&lt;/script&gt; Answer fast.');
-    expect(page(3)).not.toContain('<script>alert');
-    expect(page(4)).not.toContain('say-this');
+    const content = (n: number) => {
+      const tree = fromHtml(readFileSync(join(build.outDir, `policies/${policyId(n)}/index.html`), 'utf8'));
+      const main = select('.sl-markdown-content', tree);
+      if (!main) throw new Error(`no content on ${policyId(n)}`);
+      return main;
+    };
+    const elements = (n: number) => {
+      const counts: Record<string, number> = {};
+      for (const tag of WATCHED_ELEMENTS) counts[tag] = selectAll(tag, content(n)).length;
+      return counts;
+    };
+    // Policy 12 is untouched: every changed page must have exactly its elements.
+    const untouched = elements(POLICIES);
+    for (const { policy, suggested } of hostile) {
+      expect(elements(policy), policyId(policy)).toEqual(untouched);
+      // Letters and digits only: the site curls quotes and turns `--` into dashes (smartypants).
+      const words = (text: string) => text.replace(/\u2060/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      expect(words(toString(content(policy))), policyId(policy)).toContain(words(suggested));
+    }
   });
 });
+
+/** What a suggestion must never add to a page: links, media, code, structure, forms. */
+const WATCHED_ELEMENTS = ['a', 'img', 'script', 'style', 'iframe', 'object', 'embed', 'svg', 'form', 'input', 'button', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'blockquote', 'pre', 'code', 'hr', 'aside', 'sup', 'section', 'em', 'strong', 'del'];

@@ -22,7 +22,7 @@ describe('lint settings', () => {
 
   it('reject an unknown rule and suggest the one meant', () => {
     expect(() => loadSettings(settingsWithLint('  rules:\n    pasive: warn\n'), {})).toThrowErrorMatchingInlineSnapshot(`
-      [SchemaError: Invalid site settings in plainbook.config.yml (1 problem):
+      [ConfigError: Invalid site settings in plainbook.config.yml (1 problem):
         plainbook.config.yml:7:13: Unexpected unknown rule \`pasive\`, expected \`passive\`.
           Fix: write it like \`passive: warn\`]
     `);

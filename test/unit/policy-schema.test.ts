@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SchemaError } from '../../src/schema/friendly-error.ts';
+import { ContentError } from '../../src/errors/index.ts';
 import { validatePolicy } from '../../src/policies/validate-policy.ts';
 
 const goalIds = new Set(['warm-welcome', 'fast-answers']);
@@ -35,8 +35,8 @@ function errorFor(source: string): string {
   try {
     validatePolicy({ file: 'content/policies/greeting.mdx', source, goalIds });
   } catch (error) {
-    expect(error).toBeInstanceOf(SchemaError);
-    return (error as SchemaError).message;
+    expect(error).toBeInstanceOf(ContentError);
+    return (error as ContentError).message;
   }
   throw new Error('expected the policy to be rejected');
 }

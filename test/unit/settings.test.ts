@@ -47,7 +47,7 @@ describe('site settings', () => {
   it('explains a bad URL in the file with its line', () => {
     const root = repoWithSettings(VALID.replace('https://handbook.acme.test/', 'handbook.acme.test'));
     expect(() => loadSettings(root, {})).toThrowErrorMatchingInlineSnapshot(`
-      [SchemaError: Invalid site settings in plainbook.config.yml (1 problem):
+      [ConfigError: Invalid site settings in plainbook.config.yml (1 problem):
         plainbook.config.yml:3:8: Unexpected \`handbook.acme.test\` in \`site.url\`, expected the full address where the handbook is published.
           Fix: write it like \`url: "https://acme.github.io/handbook/"\`]
     `);

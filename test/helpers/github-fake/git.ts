@@ -46,9 +46,19 @@ export class GitState {
     return commit;
   }
 
-  fileOn(branch: string, path: string): string | undefined {
-    const sha = this.branches.get(branch);
-    return sha ? this.commits.get(sha)?.files.get(path) : undefined;
+  /** A file at a branch or, as GitHub's `ref` parameter allows, at a commit sha. */
+  fileOn(ref: string, path: string): string | undefined {
+    const sha = this.branches.get(ref) ?? ref;
+    return this.commits.get(sha)?.files.get(path);
+  }
+
+  /** Someone merges a change to `main` (or another branch) after the checkout was made. */
+  commitTo(branch: string, message: string, files: Record<string, string>): Commit {
+    const head = this.branches.get(branch);
+    if (!head) throw new Error(`no branch ${branch}`);
+    const commit = this.commit(head, message, new Map([...(this.commits.get(head)?.files ?? []), ...Object.entries(files)]));
+    this.branches.set(branch, commit.sha);
+    return commit;
   }
 
   label(issue: number, name: string, actor: string): void {

@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GitState, registerGitRoutes } from './git.ts';
-import { registerRoutes, Repository, type Handler, type Context } from './repository.ts';
+import { BOT_LOGIN, registerRoutes, Repository, type Handler, type Context } from './repository.ts';
 
 export type Fault =
   | { kind: 'status'; status: number; method?: string }
@@ -46,6 +46,12 @@ export class GitHubFake extends Repository {
     const route = (method: string, pattern: RegExp, handler: Handler) => this.#routes.push({ method, pattern, handler });
     registerRoutes(this, route);
     registerGitRoutes(this, this.git, route);
+    // GraphQL, for the one question Plainbook asks it: which account the token belongs to.
+    route('POST', /^\/graphql$/, ({ body }) =>
+      /\bviewer\s*\{\s*login\s*\}/.test(String(body.query ?? ''))
+        ? { status: 200, body: { data: { viewer: { login: BOT_LOGIN } } } }
+        : { status: 200, body: { errors: [{ message: 'This fake answers only `viewer { login }`.' }] } },
+    );
   }
 
   /** A person adds a label in GitHub's interface: the label, and the event that says who. */
@@ -62,7 +68,7 @@ export class GitHubFake extends Repository {
   }
 
   writes(): RecordedRequest[] {
-    return this.requests.filter((request) => request.method !== 'GET' && request.fault === undefined);
+    return this.requests.filter((request) => isWrite(request.method, request.path) && request.fault === undefined);
   }
 
   async start(): Promise<string> {
@@ -93,7 +99,7 @@ export class GitHubFake extends Repository {
     if (request.headers.authorization !== `token ${FAKE_TOKEN}`) {
       return send(response, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     }
-    if (this.denyWrites && method !== 'GET') {
+    if (this.denyWrites && isWrite(method, url.pathname)) {
       return send(response, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
     }
     // Octokit encodes `/` inside a parameter (`git/ref/heads%2Ffeedback%2F7`); GitHub reads both.
@@ -102,7 +108,7 @@ export class GitHubFake extends Repository {
     const result = route
       ? route.handler({ method, url, params: route.pattern.exec(path)?.slice(1) ?? [], body: (body ?? {}) as Record<string, unknown> } satisfies Context)
       : { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
-    if (method !== 'GET' && result.status < 300) this.onWrite?.(++this.#writes);
+    if (isWrite(method, url.pathname) && result.status < 300) this.onWrite?.(++this.#writes);
     if (fault?.kind === 'drop-after') {
       record.fault = fault.kind;
       response.socket?.destroy();
@@ -110,6 +116,11 @@ export class GitHubFake extends Repository {
     }
     send(response, result.status, result.body, result.headers);
   }
+}
+
+/** GraphQL queries are POSTs that change nothing. */
+function isWrite(method: string, path: string): boolean {
+  return method !== 'GET' && !path.startsWith('/graphql');
 }
 
 function serveFault(fault: Fault, response: ServerResponse): void {

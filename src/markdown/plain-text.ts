@@ -1,0 +1,135 @@
+/**
+ * Untrusted words (a feedback suggestion, an imported document) as Markdown that renders exactly
+ * those words and parses as nothing but text: no link, image, HTML, JSX, expression, heading,
+ * list, table or code. The words are written as an mdast text node by mdast-util-to-markdown with
+ * the extensions of the handbook's own syntax, which escapes each character only where it could
+ * start a construct; we add the few places it cannot know about.
+ */
+import type { Paragraph, Root } from 'mdast';
+import { toMarkdown, type Handle, type Unsafe } from 'mdast-util-to-markdown';
+import { visit } from 'unist-util-visit';
+import { parseDocument, toMarkdownExtensions, type Flavour } from './syntax.ts';
+
+/**
+ * Where the words will stand, which decides what their line breaks may do:
+ * - `flow`: a whole paragraph, or text right in one, at the top of the page: a blank line starts a
+ *   new paragraph, as the writer meant.
+ * - `inline`: anywhere else (a heading, a table cell, a list item, a quote, a component, a link):
+ *   every line break becomes a space. A line break inside a paragraph shows as a space anyway,
+ *   and in a heading, a cell or a one-line component it would end the construct.
+ */
+export type Placement = 'flow' | 'inline';
+
+export interface PlainTextOptions {
+  flavour: Flavour;
+  placement: Placement;
+  /** The character the words will be followed by in the document (`[` after `!` makes an image). */
+  after?: string;
+  /**
+   * mdast-util-to-markdown constructs the words stand in, each with escapes of its own: `label`
+   * (link text, where `]` ends it), `headingAtx` (a closing `#`), `tableCell` (`|` ends the cell).
+   */
+  within?: readonly string[];
+}
+
+// Bidirectional controls can make text read differently from what it is (CVE-2021-42574).
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// NUL and other C0 controls except tab and newline have no place in prose.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+
+/** Untrusted text without the characters that hide what it says; line endings made `\n`. */
+export function stripControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '').replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '');
+}
+
+/**
+ * A construct mdast-util-to-markdown does not escape because it never writes it from text: an MDX
+ * line starting with `import`/`export` is a module statement (changing the word's first letter
+ * to a character reference is enough).
+ */
+const ESM_STATEMENTS: Unsafe[] = [
+  { atBreak: true, character: 'i', after: 'mport\\b' },
+  { atBreak: true, character: 'e', after: 'xport\\b' },
+];
+
+interface PlainTextNode {
+  type: 'plainbookText';
+  value: string;
+  after: string;
+  within: readonly string[];
+}
+
+/**
+ * Every piece starts as if at the start of a line: the words may land right after a list marker
+ * or at a line's start, and an escape that turns out not to be needed still renders as the
+ * character itself.
+ */
+const plainbookText: Handle = (node: PlainTextNode, _parent, state, info) => {
+  const exits = node.within.map((construct) => state.enter(construct as Parameters<typeof state.enter>[0]));
+  const value = state.safe(node.value, { ...info, before: '\n', after: node.after });
+  for (const exit of exits.reverse()) exit();
+  return value;
+};
+
+/**
+ * `text` as Markdown for `placement`; render it and you get `text` back (white space folded as
+ * HTML does, and an invisible word joiner inside any web or e-mail address, see below).
+ */
+export function plainTextToMarkdown(text: string, options: PlainTextOptions): string {
+  const paragraphs = splitForPlacement(stripControls(text), options.placement);
+  let markdown = serialise(paragraphs, options);
+  // GFM links bare addresses (`https://…`, `www.…`, `a@b.org`) by searching the text *after*
+  // escapes are read, so no escape stops it. A word joiner (U+2060: invisible, no width) after the
+  // address's first character does. The parser itself finds the addresses, so we follow its rules.
+  for (let round = 0; round < MAX_ADDRESS_ROUNDS; round++) {
+    const addresses = linkedTexts(markdown, options.flavour);
+    if (addresses.length === 0) return markdown.replaceAll(WORD_JOINER, WORD_JOINER_REFERENCE);
+    for (const address of addresses) {
+      for (const [index, paragraph] of paragraphs.entries()) {
+        if (paragraph.includes(address)) {
+          paragraphs[index] = paragraph.replace(address, `${address.slice(0, 1)}${WORD_JOINER}${address.slice(1)}`);
+          break;
+        }
+      }
+    }
+    markdown = serialise(paragraphs, options);
+  }
+  throw new Error('plainTextToMarkdown: web addresses kept turning into links');
+}
+
+const WORD_JOINER = '\u2060';
+// Written as a reference so a reviewer of the pull request can see it.
+const WORD_JOINER_REFERENCE = '&#x2060;';
+/** Each round breaks every address found; one more round only when breaking one revealed another. */
+const MAX_ADDRESS_ROUNDS = 100;
+
+function linkedTexts(markdown: string, flavour: Flavour): string[] {
+  const texts: string[] = [];
+  visit(parseDocument(markdown, flavour), 'link', (link) => {
+    texts.push(link.children.map((child) => ('value' in child ? child.value : '')).join(''));
+  });
+  return texts;
+}
+
+function serialise(paragraphs: readonly string[], options: PlainTextOptions): string {
+  const tree: Root = {
+    type: 'root',
+    children: paragraphs.map(
+      (value, index): Paragraph => ({
+        type: 'paragraph',
+        children: [{ type: 'plainbookText', value, after: index === paragraphs.length - 1 ? (options.after ?? '') : '\n', within: options.within ?? [] } as unknown as Paragraph['children'][number]],
+      }),
+    ),
+  };
+  const markdown = toMarkdown(tree, {
+    extensions: toMarkdownExtensions(options.flavour),
+    handlers: { plainbookText } as never,
+    unsafe: options.flavour === 'mdx' ? ESM_STATEMENTS : [],
+  });
+  return markdown.replace(/\n$/, '');
+}
+
+function splitForPlacement(text: string, placement: Placement): string[] {
+  const trimmed = text.trim();
+  return placement === 'flow' ? trimmed.split(/\n[ \t]*\n\s*/) : [trimmed.replace(/\s*\n\s*/g, ' ')];
+}

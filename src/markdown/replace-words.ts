@@ -1,0 +1,152 @@
+/**
+ * Put untrusted words in place of a stretch of a policy's prose, as plain text. The stretch must
+ * be prose: inside one paragraph, heading, list item or table cell, not cutting through a link,
+ * emphasis or component, and holding no code, component or expression. The result is parsed
+ * again and refused unless the new words added nothing but text.
+ */
+import type { Node, Parent, Root } from 'mdast';
+import { visitParents } from 'unist-util-visit-parents';
+import { plainTextToMarkdown, type Placement } from './plain-text.ts';
+import { parseDocument, type Flavour } from './syntax.ts';
+
+export type ReplaceRefusal =
+  /** The stretch cuts through formatting, or spans more than one block. */
+  | 'crosses-markup'
+  /** The stretch is (or holds) code, a component, an expression or frontmatter. */
+  | 'not-prose'
+  /** The document does not parse as it is, so where the words stand cannot be known. */
+  | 'unparsable'
+  /** The written result would add something other than text (a guard; escaping should prevent it). */
+  | 'unsafe';
+
+export type ReplaceResult = { ok: true; text: string; start: number; end: number } | { ok: false; reason: ReplaceRefusal };
+
+/** Where nothing is prose: replacing inside these would change code, not words. */
+const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'definition', 'footnoteDefinition', 'image', 'imageReference']);
+/** Components hold prose in their children, but never in their tags or attributes. */
+const HOLDS_PROSE_IN_CHILDREN = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement', 'containerDirective', 'leafDirective', 'textDirective', 'link', 'linkReference']);
+
+interface Located {
+  node: Node;
+  ancestors: Parent[];
+}
+
+export function replaceWithPlainText(source: string, range: { start: number; end: number }, words: string, flavour: Flavour): ReplaceResult {
+  let tree: Root;
+  try {
+    tree = parseDocument(source, flavour);
+  } catch {
+    return { ok: false, reason: 'unparsable' };
+  }
+  const start = includeEscapingBackslash(source, range.start);
+  const { end } = range;
+  const located = deepestContaining(tree, start, end);
+  const problem = checkProse(source, tree, located, start, end);
+  if (problem) return { ok: false, reason: problem };
+
+  const placement = placementOf(located);
+  const replacement = plainTextToMarkdown(words, { flavour, placement, after: source.charAt(end), within: escapingConstructs(source, located) });
+  const text = `${source.slice(0, start)}${replacement}${source.slice(end)}`;
+  const verified = addsOnlyText(text, flavour, start, start + replacement.length, chainOf(located), placement);
+  return verified ? { ok: true, text, start, end: start + replacement.length } : { ok: false, reason: 'unsafe' };
+}
+
+/** A backslash right before the stretch escapes its first character; it goes with that character. */
+function includeEscapingBackslash(source: string, start: number): number {
+  let run = 0;
+  while (source.charAt(start - run - 1) === '\\') run++;
+  return run % 2 === 1 ? start - 1 : start;
+}
+
+function offsets(node: Node): [number, number] | undefined {
+  const { start, end } = node.position ?? {};
+  return start?.offset === undefined || end?.offset === undefined ? undefined : [start.offset, end.offset];
+}
+
+function deepestContaining(tree: Root, start: number, end: number): Located {
+  let found: Located = { node: tree, ancestors: [] };
+  visitParents(tree, (node, ancestors) => {
+    const span = offsets(node);
+    if (!span || span[0] > start || span[1] < end) return 'skip';
+    found = { node, ancestors: ancestors as Parent[] };
+    return undefined;
+  });
+  return found;
+}
+
+function checkProse(source: string, tree: Root, located: Located, start: number, end: number): ReplaceRefusal | undefined {
+  if ([...located.ancestors, located.node].some((node) => NOT_PROSE.has(node.type) && !HOLDS_PROSE_IN_CHILDREN.has(node.type))) return 'not-prose';
+  let refusal: ReplaceRefusal | undefined;
+  visitParents(tree, (node) => {
+    const span = offsets(node);
+    if (!span || span[1] <= start || span[0] >= end || node === located.node || located.ancestors.includes(node as Parent)) return undefined;
+    const inside = span[0] >= start && span[1] <= end;
+    if (!inside && node.type !== 'text') refusal ??= 'crosses-markup';
+    else if (inside && NOT_PROSE.has(node.type)) refusal ??= 'not-prose';
+    return refusal ? false : undefined;
+  });
+  if (refusal) return refusal;
+  // Inside a parent (a link, a component, a paragraph holding emphasis) the stretch may cover only
+  // its children and the white space between them: the rest is the parent's own markup.
+  if ('children' in located.node) {
+    const children = (located.node as Parent).children.map(offsets).filter((span): span is [number, number] => span !== undefined);
+    let cursor = start;
+    for (const [from, to] of children) {
+      if (to <= cursor || from >= end) continue;
+      if (source.slice(cursor, Math.min(from, end)).trim() !== '') return 'crosses-markup';
+      cursor = Math.max(cursor, to);
+    }
+    if (cursor < end && source.slice(cursor, end).trim() !== '') return 'crosses-markup';
+  }
+  return undefined;
+}
+
+/** The constructs around the words whose own characters must be escaped (see PlainTextOptions). */
+function escapingConstructs(source: string, { node, ancestors }: Located): string[] {
+  return [...ancestors, node].flatMap((item) => {
+    if (item.type === 'link' || item.type === 'linkReference') return ['label'];
+    if (item.type === 'tableCell') return ['tableCell'];
+    if (item.type === 'heading') return [source.charAt(offsets(item)?.[0] ?? 0) === '#' ? 'headingAtx' : 'headingSetext'];
+    return [];
+  });
+}
+
+/** Paragraph breaks only where a new paragraph is what a reader sees: at the top of the page. */
+function placementOf(located: Located): Placement {
+  const chain = chainOf(located);
+  const atTop = chain.length === 1 || (chain.length === 2 && chain[1] === 'paragraph');
+  return atTop ? 'flow' : 'inline';
+}
+
+/** Types of the nodes that hold the whole stretch, outermost first; text itself is not a holder. */
+function chainOf({ node, ancestors }: Located): string[] {
+  return [...ancestors, node].filter((item) => item.type !== 'text').map((item) => item.type);
+}
+
+/**
+ * The guard: parse the new document; the new words must sit in the same holders as the old ones
+ * (or fewer, when they span whole paragraphs) and make nothing but text (and paragraphs, at the
+ * top level).
+ */
+function addsOnlyText(text: string, flavour: Flavour, start: number, end: number, oldChain: readonly string[], placement: Placement): boolean {
+  let tree: Root;
+  try {
+    tree = parseDocument(text, flavour);
+  } catch {
+    return false;
+  }
+  const newChain = chainOf(deepestContaining(tree, start, end));
+  // The same holders; only new paragraphs at the top of the page may leave the root as the one.
+  const sameHolders = newChain.length === oldChain.length && newChain.every((type, index) => oldChain[index] === type);
+  if (!sameHolders && !(placement === 'flow' && newChain.length === 1)) return false;
+  const allowed = new Set(placement === 'flow' ? ['text', 'paragraph'] : ['text']);
+  let clean = true;
+  visitParents(tree, (node) => {
+    const span = offsets(node);
+    if (!span || span[1] <= start || span[0] >= end) return undefined;
+    const holdsAll = span[0] <= start && span[1] >= end;
+    if (!holdsAll && !allowed.has(node.type)) clean = false;
+    return clean ? undefined : false;
+  });
+  return clean;
+}
