@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runToExitCode } from '../../src/cli/run-cli.ts';
 import { feedbackCli } from '../../src/feedback/cli.ts';
 import { FEEDBACK_FORM_PATH, renderFeedbackForm } from '../../src/pilot/feedback-form.ts';
 import { buildSite } from '../helpers/build-site.ts';
@@ -243,6 +245,33 @@ describe('accepted feedback becomes a pull request', () => {
     const writes = fake.writes().length;
     await feedback('pr', String(issue.number), '--dry-run');
     expect(fake.writes().length).toBe(writes);
+  });
+});
+
+describe('how the command ends', () => {
+  it('exits 3 with the step and a way out when GitHub keeps failing, having written nothing', async () => {
+    const issue = fileIssue({ policy: 1 });
+    accept(issue.number);
+    fake.injectFaults(...Array.from({ length: 8 }, () => ({ kind: 'status' as const, status: 502 })));
+    let stderr = '';
+    const env = { GITHUB_TOKEN: FAKE_TOKEN, GITHUB_REPOSITORY: 'acme/handbook', GITHUB_API_URL: fake.url };
+    const code = await runToExitCode(() => feedbackCli(['pr', String(issue.number)], { root: project.dir, env, clientOptions: FAST, stdout: () => {}, stderr: () => {} }), (text) => (stderr += text));
+    expect(code).toBe(3);
+    expect(stderr).toBe(`GitHub answered 502 while reading issue #${issue.number}: Server Error GitHub had a problem; try again in a few minutes.\n`);
+    expect(fake.writes()).toEqual([]);
+  });
+
+  it('exits 2 naming the variable when GITHUB_REPOSITORY is missing, and never prints the token', () => {
+    const run = spawnSync(process.execPath, [resolve('scripts/feedback.ts'), 'pr', '4'], { cwd: project.dir, encoding: 'utf8', env: { PATH: process.env.PATH, GITHUB_TOKEN: 'ghp_doNotPrintMe' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('Missing GITHUB_REPOSITORY, expected `owner/name`, such as `acme/handbook`. GitHub Actions sets it; locally, export it.\n');
+    expect(run.stdout + run.stderr).not.toContain('ghp_doNotPrintMe');
+  });
+
+  it('exits 2 for a usage mistake', () => {
+    const run = spawnSync(process.execPath, [resolve('scripts/feedback.ts'), 'merge', '4'], { cwd: project.dir, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^Unexpected command `merge`, expected `pr` or `decline`\./);
   });
 });
 

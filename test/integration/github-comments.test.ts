@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clientOptionsFromEnv, createOctokit } from '../../src/github/client.ts';
 import { upsertComment } from '../../src/github/comments.ts';
 import { GitHubError } from '../../src/github/errors.ts';
 import { marker } from '../../src/github/markers.ts';
@@ -55,6 +56,33 @@ describe('one pull-request comment, kept up to date', () => {
     fake.injectFaults({ kind: 'drop-after', method: 'POST' });
     await upsert('first');
     expect(fake.comments.get(7)).toHaveLength(1);
+  });
+
+  it('never edits a comment someone else wrote with our marker in it, and asks who it is only then', async () => {
+    expect((await upsert('first')).action).toBe('created');
+    expect(fake.requests.some((request) => request.path === '/graphql')).toBe(false);
+    const pasted = fake.addComment(7, `${TAG}\nA reporter pasted the marker.`, 'ana-lee');
+    fake.comments.set(7, [pasted, ...(fake.comments.get(7) ?? []).filter((comment) => comment !== pasted)]);
+    expect((await upsert('second')).action).toBe('updated');
+    expect(fake.comments.get(7)?.map((comment) => [comment.user.login, comment.body])).toEqual([
+      ['ana-lee', `${TAG}\nA reporter pasted the marker.`],
+      ['plainbook-bot', `${TAG}\nsecond`],
+    ]);
+    expect(fake.requests.filter((request) => request.path === '/graphql')).toHaveLength(1);
+  });
+
+  it('posts its own comment when the only one with the marker is someone else\'s', async () => {
+    fake.addComment(7, `${TAG}\nA reporter pasted the marker.`, 'ana-lee');
+    expect((await upsert('first')).action).toBe('created');
+    expect(fake.comments.get(7)?.map((comment) => comment.user.login)).toEqual(['ana-lee', 'plainbook-bot']);
+  });
+
+  it('takes the login from PLAINBOOK_BOT_LOGIN instead of asking GitHub', async () => {
+    fake.addComment(7, `${TAG}\nold`);
+    const target = { owner: fake.owner, repo: fake.repo, apiUrl: fake.url };
+    const octokit = createOctokit(FAKE_TOKEN, target, { ...clientOptionsFromEnv({ PLAINBOOK_BOT_LOGIN: 'plainbook-bot' }), writeIntervalMs: 0 });
+    expect((await upsertComment({ octokit, target, issueNumber: 7, marker: TAG, body: `${TAG}\nnew` })).action).toBe('updated');
+    expect(fake.requests.some((request) => request.path === '/graphql')).toBe(false);
   });
 
   it('explains a bad token without ever printing it', async () => {

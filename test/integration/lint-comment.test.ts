@@ -62,6 +62,21 @@ describe('lint comment on a pull request', () => {
     expect(fake.requests).toEqual([]);
   });
 
+  it('--dry-run without a token shows the comment instead of failing on GitHub', async () => {
+    const project = createTempProject({ 'content/policy.md': EASY });
+    project.commit({}, 'Start', '2026-01-01T00:00:00Z');
+    let stderr = '';
+    const code = await lintCli(['--changed', 'main', '--comment', '--dry-run', '--pr', '12', '--no-cache'], {
+      root: project.dir,
+      env: { GITHUB_REPOSITORY: 'acme/handbook', GITHUB_API_URL: fake.url },
+      stdout: () => {},
+      stderr: (text) => (stderr += text),
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain(`Pull request comment for #12 (--dry-run, no GITHUB_TOKEN, so not compared with the one on GitHub):\n\n${LINT_COMMENT_MARKER}\n### Plainbook prose lint`);
+    expect(fake.requests).toEqual([]);
+  });
+
   it('does not fail the lint when the token may not comment', async () => {
     const project = createTempProject({ 'content/policy.md': EASY });
     project.commit({}, 'Start', '2026-01-01T00:00:00Z');

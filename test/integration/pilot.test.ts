@@ -65,6 +65,16 @@ describe('pilot plan and start', () => {
     console.info(`pilot start, 50 testers x 10 policies: ${first} requests; rerun: ${rerun} requests`);
   });
 
+  it('does not take an issue someone else wrote with a task marker in it for the task', async () => {
+    const project = createPilotProject({ policies: 1, staff: 2 });
+    const copied = fake.addIssue({ title: 'My own notes', body: '<!-- plainbook:pilot=spring tester=tester-01 -->\nI copied the marker.', author: staffLogin(1), labels: ['pilot:spring'] });
+    const { stdout } = await pilot(project.dir, 'start', 'spring');
+    expect(stdout).toContain('2 task issues. 0 task issues already existed.');
+    expect(tasks().map((issue) => issue.user.login)).toEqual(['plainbook-bot', 'plainbook-bot']);
+    expect(fake.issues.find((issue) => issue.number === copied.number)?.body).toBe('<!-- plainbook:pilot=spring tester=tester-01 -->\nI copied the marker.');
+    expect(trackers()[0]?.body).not.toContain(`#${copied.number}`);
+  });
+
   it('gets through faults mid-start, and a rerun leaves exactly one of everything', async () => {
     const project = createPilotProject({ policies: 2, staff: 6 });
     fake.injectFaults(

@@ -50,6 +50,33 @@ describe('review reminders', () => {
     expect(fake.comments.get(closed?.number ?? 0)?.[0]?.body).toContain('the next review is on 2027-11-20');
   });
 
+  it('closes with one comment, carrying its marker, even when the answer to it is lost', async () => {
+    const project = createTempProject({ 'content/policies/late.mdx': policy('@ana-lee', '2025-06-01') });
+    await review(project.dir, 'remind', '--today', '2026-11-22');
+    const [issue] = fake.issues;
+    writeFileSync(join(project.dir, 'content/policies/late.mdx'), policy('@ana-lee', '2026-11-20'));
+    // The comment is made, the answer lost; then the close fails too, so the run stops.
+    fake.injectFaults({ kind: 'drop-after', method: 'POST' }, ...Array.from({ length: 4 }, () => ({ kind: 'status' as const, status: 502, method: 'PATCH' })));
+    await expect(review(project.dir, 'remind', '--today', '2026-11-24')).rejects.toThrow('GitHub answered 502 while updating issue');
+    expect(await review(project.dir, 'remind', '--today', '2026-11-25')).toBe('Opened 0, kept 0, closed 1 review issues.\n');
+    const comments = fake.comments.get(issue?.number ?? 0) ?? [];
+    expect(comments.map((comment) => comment.body)).toEqual([`<!-- plainbook:review=late closed=2026-06-01 -->\nThank you: the policy was reviewed, and the next review is on 2027-11-20. Closing.`]);
+    expect(fake.issues.find((item) => item.number === issue?.number)?.state).toBe('closed');
+  });
+
+  it('leaves alone an issue someone else wrote with a review marker in it', async () => {
+    const project = createTempProject({ 'content/policies/late.mdx': policy('@ana-lee', '2025-06-01'), 'content/policies/gone.mdx': policy('@bo', '2026-10-01') });
+    fake.addIssue({ title: 'Copied', body: '<!-- plainbook:review=late due=2026-06-01 -->\nI copied this.', author: 'mallory', labels: ['review-due'] });
+    fake.addIssue({ title: 'Close me', body: '<!-- plainbook:review=gone due=2020-01-01 -->', author: 'mallory', labels: ['review-due'] });
+    expect(await review(project.dir, 'remind', '--today', '2026-11-22')).toBe('Opened 1, kept 0, closed 0 review issues.\n');
+    expect(fake.issues.map((issue) => [issue.user.login, issue.state])).toEqual([
+      ['mallory', 'open'],
+      ['mallory', 'open'],
+      ['plainbook-bot', 'open'],
+    ]);
+    expect(fake.comments.size).toBe(0);
+  });
+
   it('explains a date in the wrong form', async () => {
     const project = createTempProject({ 'content/policies/late.mdx': policy('@ana-lee', '2025-06-01') });
     await expect(review(project.dir, 'due', '--today', '22/11/2026')).rejects.toThrow('Unexpected `22/11/2026` for --today, expected a date such as `2026-03-15`.');
