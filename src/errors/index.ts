@@ -24,19 +24,37 @@ export interface FileProblem {
   column?: number;
 }
 
+/**
+ * The classes an error was made from, by name, under a global symbol. The site build runs our
+ * modules through Vite, which loads its own copy of this file: an error thrown there is not an
+ * instance of *this* copy's classes, so `instanceof` checks the brand too.
+ */
+const KINDS = Symbol.for('plainbook.error.kinds');
+
 export abstract class PlainbookError extends Error {
+  readonly [KINDS]: readonly string[];
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     // Subclasses name themselves, so a printed error says which kind it is.
     this.name = new.target.name;
+    const kinds: string[] = [];
+    for (let kind = new.target; kind !== PlainbookError && kind.name; kind = Object.getPrototypeOf(kind)) kinds.push(kind.name);
+    this[KINDS] = [...kinds, 'PlainbookError'];
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kinds = typeof value === 'object' && value !== null ? (value as { [KINDS]?: unknown })[KINDS] : undefined;
+    return Array.isArray(kinds) && kinds.includes(this.name);
   }
 }
 
 export class UsageError extends PlainbookError {}
 
-/** A file (or the environment) holds settings Plainbook cannot use. */
-export class ConfigError extends PlainbookError {
-  /** Repository-relative file, or the variable name, that holds the bad setting. */
+/** Something wrong in a file, with each problem and where it is, for tools that show them. */
+abstract class FileError extends PlainbookError {
+  /** Repository-relative file, or the variable name, that holds the mistake. */
   readonly file: string | undefined;
   readonly problems: readonly FileProblem[];
 
@@ -46,18 +64,12 @@ export class ConfigError extends PlainbookError {
     this.problems = options.problems ?? [];
   }
 }
+
+/** Settings Plainbook cannot use: `plainbook.config.yml`, or an environment variable. */
+export class ConfigError extends FileError {}
 
 /** A handbook file breaks a rule of its schema: an editor fixes the file. */
-export class ContentError extends PlainbookError {
-  readonly file: string | undefined;
-  readonly problems: readonly FileProblem[];
-
-  constructor(message: string, options: { file?: string; problems?: readonly FileProblem[]; cause?: unknown } = {}) {
-    super(message, options);
-    this.file = options.file;
-    this.problems = options.problems ?? [];
-  }
-}
+export class ContentError extends FileError {}
 
 /**
  * A GitHub API call that failed, said in terms of what Plainbook was doing. Keeps the HTTP

@@ -61,16 +61,13 @@ export async function feedbackToPullRequest(input: FlowInput): Promise<FlowOutco
   const base = await github.defaultBranch();
   const baseSha = await github.branchSha(base);
   if (!baseSha) throw new GitHubError(`reading the default branch ${base}`, undefined, `${base} has no commit yet: push the handbook first.`);
-  const onBase = new Map<string, { text: string; sha: string } | undefined>();
+  let onBase: { text: string; sha: string } | undefined;
   const prepared = await prepareChange({
     body: issue.body ?? '',
     formYaml: input.formYaml,
     policies: input.policies,
     branch: base,
-    readPolicy: async (policy) => {
-      if (!onBase.has(policy.file)) onBase.set(policy.file, await github.file(policy.file, baseSha));
-      return onBase.get(policy.file)?.text;
-    },
+    readPolicy: async (policy) => (onBase = await github.file(policy.file, baseSha))?.text,
   });
   if (!prepared.ok) {
     await say(input, needsEditComment(issueNumber, prepared.problems));
@@ -78,14 +75,13 @@ export async function feedbackToPullRequest(input: FlowInput): Promise<FlowOutco
     log(`#${issueNumber} needs an edit: ${prepared.problems.join(' ')}`);
     return 'needs-edit';
   }
-  const current = onBase.get(prepared.policy.file);
-  if (!current) throw new Error(`feedback: ${prepared.policy.file} was prepared without being read`);
+  if (!onBase) throw new Error(`feedback: ${prepared.policy.file} was prepared without being read`);
 
   const branch = `feedback/${issueNumber}`;
   const reporter = issue.user?.login ?? 'someone';
   const trailer = issue.user ? `\n\nCo-authored-by: ${reporter} <${issue.user.id}+${reporter}@users.noreply.github.com>` : '';
   await github.resetBranch(branch, baseSha);
-  await github.commitFile(branch, prepared.policy.file, prepared.text, current.sha, `Apply feedback from #${issueNumber}${trailer}`);
+  await github.commitFile(branch, prepared.policy.file, prepared.text, onBase.sha, `Apply feedback from #${issueNumber}${trailer}`);
   const mdx = prepared.policy.file.endsWith('.mdx');
   const body = pullRequestBody({
     issue: issueNumber,

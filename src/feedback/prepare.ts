@@ -17,8 +17,6 @@ export interface PreparedChange {
   ok: true;
   policy: PolicyRecord;
   feedback: Feedback;
-  /** The policy file before the change, as it was read. */
-  before: string;
   text: string;
   section?: string | undefined;
   paragraphBefore: string;
@@ -80,7 +78,6 @@ export async function prepareChange(input: PrepareInput): Promise<PreparedChange
     ok: true,
     policy,
     feedback,
-    before: text,
     text: replaced.text,
     section: found.match.section,
     paragraphBefore: paragraphAround(text, found.match.start, found.match.end),

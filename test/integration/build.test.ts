@@ -27,7 +27,8 @@ describe('astro build', () => {
   it('fails on a broken policy, naming the file, line and field, and writes no site', async () => {
     const result = await buildSite({ PLAINBOOK_CONTENT_DIR: resolve('test/fixtures/broken-content') });
 
-    expect(result.code).toBe(2);
+    // 1: a finding in the content, for an editor to fix.
+    expect(result.code).toBe(1);
     expect(result.output).toContain('Invalid policy frontmatter in test/fixtures/broken-content/policies/broken.mdx');
     expect(result.output).toContain(
       'test/fixtures/broken-content/policies/broken.mdx:4:9: Unexpected `live` in `status`, expected one of `draft`, `pilot`, `published`, `retired`.',
@@ -40,7 +41,7 @@ describe('astro build', () => {
   it('fails on a component with a bad prop, naming the page, line, prop and the ids that exist', async () => {
     const result = await buildSite({ PLAINBOOK_CONTENT_DIR: resolve('test/fixtures/bad-props') });
 
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.output).toContain('Invalid props of <EscalationLadder> in test/fixtures/bad-props/policies/escalation.mdx (1 problem):');
     expect(result.output).toContain(
       'test/fixtures/bad-props/policies/escalation.mdx:13:1: <EscalationLadder>: Unexpected `complaint` in `ladder`, expected one of `complaints`.',

@@ -1,5 +1,5 @@
 import { RequestError } from 'octokit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EXIT, exitCodeFor } from '../../src/cli/exit-codes.ts';
 import { describeFailure, runToExitCode } from '../../src/cli/run-cli.ts';
 import { ConfigError, ContentError, EnvironmentError, GitHubError, UsageError } from '../../src/errors/index.ts';
@@ -108,5 +108,19 @@ describe('GitHub errors', () => {
     expect(hasStatus(new GitHubError('x', 404, 'y'), 404)).toBe(true);
     expect(hasStatus(requestError(404), 403)).toBe(false);
     expect(hasStatus(Object.assign(new Error('x'), { status: 404 }), 404)).toBe(false);
+  });
+});
+
+describe('errors from another copy of the error module', () => {
+  it('are instances of the same classes, as the site build (Vite loads its own copy) needs', async () => {
+    vi.resetModules();
+    const copy = await import('../../src/errors/index.ts');
+    expect(copy.ContentError).not.toBe(ContentError);
+    const fromCopy = new copy.ContentError('Invalid policy frontmatter');
+    expect(fromCopy).toBeInstanceOf(ContentError);
+    expect(fromCopy).not.toBeInstanceOf(ConfigError);
+    expect(exitCodeFor(fromCopy)).toBe(EXIT.findings);
+    expect(exitCodeFor(new copy.GitHubError('x', 500, 'y'))).toBe(EXIT.environment);
+    expect(new Error('plain')).not.toBeInstanceOf(ContentError);
   });
 });
