@@ -13,7 +13,7 @@ import { BOT_LOGIN, registerRoutes, Repository, type Handler, type Context } fro
 export type Fault =
   | { kind: 'status'; status: number; method?: string }
   | { kind: 'rate-limit'; method?: string }
-  | { kind: 'secondary-rate-limit'; method?: string }
+  | { kind: 'secondary-rate-limit'; method?: string; retryAfter?: number }
   | { kind: 'drop'; method?: string }
   /** Do the work, then drop the connection: the caller never learns that it succeeded. */
   | { kind: 'drop-after'; method?: string };
@@ -141,7 +141,7 @@ function serveFault(fault: Fault, response: ServerResponse): void {
         response,
         403,
         { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' },
-        { 'retry-after': '1' },
+        { 'retry-after': String(fault.retryAfter ?? 1) },
       );
     case 'status':
       return send(response, fault.status, { message: 'Server Error' });
