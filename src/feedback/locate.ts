@@ -63,6 +63,8 @@ function sameSection(a: string | undefined, b: string): boolean {
 export function locate(text: string, quote: string, section: string | undefined, from = 0): LocateResult {
   const body = text.slice(from);
   const trimmed = quote.trim();
+  // An empty needle is found at every offset.
+  if (trimmed === '') return { found: false, reason: 'not-found', candidates: 0, sections: [] };
   let matches: Match[] = allIndexes(body, trimmed).map((start) => ({ start: from + start, end: from + start + trimmed.length }));
   let how: 'exact' | 'loose' = 'exact';
   if (matches.length === 0) {

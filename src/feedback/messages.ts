@@ -49,7 +49,7 @@ export function pullRequestBody(input: {
     '',
     fenced(input.after),
     '',
-    'The suggested words were escaped so they stay plain text in MDX. Please read the change before you merge it.',
+    'The suggested words were added as plain text: no link, formatting or code in them takes effect. Please read the change before you merge it.',
     '',
     `Closes #${input.issue}`,
     '',
