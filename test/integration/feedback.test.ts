@@ -279,9 +279,70 @@ describe('declined feedback', () => {
   it('gets a kind reply and is closed as not planned', async () => {
     const issue = fileIssue({ policy: 1 });
     fake.labelIssue(issue.number, 'declined', EDITOR);
-    expect((await feedback('decline', String(issue.number))).outcome).toBe('declined');
+    const { outcome, stderr } = await feedback('decline', String(issue.number));
+    expect(outcome).toBe('declined');
+    expect(stderr).toBe(`Declined #${issue.number}\n`);
     expect(statusComments(issue.number)[0]?.body).toContain('decided not to change the policy this time');
     expect(fake.issues.find((item) => item.number === issue.number)).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
+  });
+
+  it('does not close an issue that is closed already, and says in a dry run what it would do', async () => {
+    const issue = fileIssue({ policy: 1 });
+    fake.labelIssue(issue.number, 'declined', EDITOR);
+    const dry = await feedback('decline', String(issue.number), '--dry-run');
+    expect(dry.stderr).toBe(`Would decline #${issue.number}\n`);
+    expect(fake.writes()).toEqual([]);
+    Object.assign(fake.issues.find((item) => item.number === issue.number) ?? {}, { state: 'closed', state_reason: 'completed' });
+    await feedback('decline', String(issue.number));
+    expect(fake.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+  });
+
+  it('only explains when the label came from someone who cannot write', async () => {
+    const issue = fileIssue({ policy: 1 });
+    fake.labelIssue(issue.number, 'declined', 'visitor');
+    const { outcome, stderr } = await feedback('decline', String(issue.number));
+    expect(outcome).toBe('not-allowed');
+    expect(stderr).toBe(`The declined label on #${issue.number} was not added by a writer (visitor): nothing done.\n`);
+    expect(statusComments(issue.number)[0]?.body).toContain('The `declined` label was added by @visitor');
+    expect(fake.issues.find((item) => item.number === issue.number)?.state).toBe('open');
+  });
+});
+
+describe('run from a terminal', () => {
+  it('adds the accepted label itself, as the person running it, and reports each step', async () => {
+    const issue = fileIssue({ policy: 2, current: 'Answer the phone in policy 2 within three rings.', suggested: 'Answer fast.' });
+    fake.git.permissions.set('plainbook-bot', 'write');
+    const first = await feedback('pr', String(issue.number));
+    expect(first.outcome).toBe('pull-request');
+    expect(labelsOf(issue.number)).toEqual(['feedback', 'accepted', 'has-pr']);
+    const pull = fake.pulls[0];
+    expect(first.stderr).toBe(`Opened pull request ${pull?.html_url} for #${issue.number}\n`);
+    const again = await feedback('pr', String(issue.number));
+    expect(again.stderr).toBe(`Updated pull request ${pull?.html_url} for #${issue.number}\n`);
+  });
+
+  it('--dry-run with no accepted label yet says what it would open', async () => {
+    const issue = fileIssue({ policy: 3, current: 'Answer the phone in policy 3 within three rings.', suggested: 'Answer fast.' });
+    const { outcome, stderr } = await feedback('pr', String(issue.number), '--dry-run');
+    expect(outcome).toBe('pull-request');
+    expect(stderr).toBe(`Would open pull request from feedback/${issue.number} for #${issue.number}\n`);
+    expect(fake.writes()).toEqual([]);
+  });
+
+  it('says in one line why feedback needs an edit', async () => {
+    const issue = fileIssue({ policy: 3, current: 'Not in the policy.', suggested: 'Answer fast.' });
+    accept(issue.number);
+    const { stderr } = await feedback('pr', String(issue.number));
+    expect(stderr).toBe(`#${issue.number} needs an edit: The "Current wording" is not in Policy 3 as it is now on main. It may have changed since you wrote this. Copy it again from the page: the words must match, though spaces and quote marks may differ.\n`);
+  });
+
+  it('explains a bad issue number or command, with the usage', async () => {
+    await expect(feedback('pr', 'seven')).rejects.toThrow('Unexpected issue number `seven`, expected a number such as `42`.');
+    await expect(feedback('pr')).rejects.toThrow('Unexpected issue number ``, expected a number such as `42`.');
+    await expect(feedback('pr', '7x')).rejects.toThrow('Unexpected issue number `7x`');
+    await expect(feedback()).rejects.toThrow(/^Missing command, expected `pr` or `decline`\.\n\nUsage: npm run feedback/);
+    expect((await feedback('--help')).outcome).toMatch(/^Usage: npm run feedback -- <pr\|decline> <issue-number> \[--dry-run\]/);
+    expect(fake.requests).toEqual([]);
   });
 });
 
