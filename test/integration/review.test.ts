@@ -77,6 +77,29 @@ describe('review reminders', () => {
     expect(fake.comments.size).toBe(0);
   });
 
+  it('--dry-run says what it would open and close, writing nothing', async () => {
+    const project = createTempProject({ 'content/policies/late.mdx': policy('@ana-lee', '2025-06-01') });
+    let stderr = '';
+    let stdout = '';
+    const env = { GITHUB_TOKEN: FAKE_TOKEN, GITHUB_REPOSITORY: 'acme/handbook', GITHUB_API_URL: fake.url };
+    await reviewCli(['remind', '--dry-run', '--today', '2026-11-22'], { root: project.dir, env, clientOptions: FAST, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    expect(stdout).toBe('Would open 1, kept 0, would close 0 review issues.\n');
+    expect(stderr).toBe('Would open a review issue for content/policies/late.mdx (@ana-lee)\n');
+    expect(fake.writes()).toEqual([]);
+  });
+
+  it('explains a wrong command, window or format, before any request', async () => {
+    const project = createTempProject({ 'content/policies/late.mdx': policy('@ana-lee', '2025-06-01') });
+    await expect(review(project.dir, 'list')).rejects.toThrow(/^Unexpected command `list`, expected `due` or `remind`\.\n\nUsage: npm run review/);
+    await expect(review(project.dir)).rejects.toThrow(/^Missing command, expected `due` or `remind`/);
+    await expect(review(project.dir, 'due', '--within', '30d')).rejects.toThrow('Unexpected `30d` for --within, expected a number of days such as `30`.');
+    await expect(review(project.dir, 'due', '--within', 'x30')).rejects.toThrow('Unexpected `x30` for --within');
+    await expect(review(project.dir, 'due', '--format', 'csv')).rejects.toThrow('Unexpected format `csv`, expected `table`, `json` or `markdown`.');
+    expect(await review(project.dir, '--help')).toMatch(/^Usage: npm run review -- <due\|remind> \[options\]/);
+    expect(await review(project.dir, 'due', '--today', '2026-11-22', '--within', '0')).toBe('2026-06-01  overdue by 174 days   content/policies/late.mdx  @ana-lee\n');
+    expect(fake.requests).toEqual([]);
+  });
+
   it('explains a date in the wrong form', async () => {
     const project = createTempProject({ 'content/policies/late.mdx': policy('@ana-lee', '2025-06-01') });
     await expect(review(project.dir, 'due', '--today', '22/11/2026')).rejects.toThrow('Unexpected `22/11/2026` for --today, expected a date such as `2026-03-15`.');
