@@ -70,6 +70,14 @@ describe('GitHub settings from the environment', () => {
     expect(() => targetFromEnv({ GITHUB_REPOSITORY: 'acme' })).toThrow('Unexpected GITHUB_REPOSITORY `acme`, expected `owner/name`, such as `acme/handbook`.');
     expect(() => tokenFromEnv({ GITHUB_TOKEN: '  ' })).toThrow(ConfigError);
     expect(targetFromEnv({ GITHUB_REPOSITORY: 'acme/handbook', GITHUB_API_URL: 'https://ghe.example/api/v3/' })).toEqual({ owner: 'acme', repo: 'handbook', apiUrl: 'https://ghe.example/api/v3' });
+    expect(targetFromEnv({ GITHUB_REPOSITORY: 'Acme-Co/hand_book.v2', GITHUB_API_URL: '' })).toEqual({ owner: 'Acme-Co', repo: 'hand_book.v2', apiUrl: 'https://api.github.com' });
+    expect(() => targetFromEnv({ GITHUB_REPOSITORY: 'acme/hand book' })).toThrow(ConfigError);
+    expect(() => targetFromEnv({ GITHUB_REPOSITORY: 'x/acme/handbook' })).toThrow(ConfigError);
+    expect(() => targetFromEnv({ GITHUB_REPOSITORY: '/handbook' })).toThrow(ConfigError);
+    expect(() => targetFromEnv({})).toThrow('Missing GITHUB_REPOSITORY, expected `owner/name`, such as `acme/handbook`. GitHub Actions sets it; locally, export it.');
+    expect(() => targetFromEnv({ GITHUB_REPOSITORY: 'acme/handbook', GITHUB_API_URL: 'not a url' })).toThrow('Unexpected GITHUB_API_URL `not a url`, expected an address such as `https://api.github.com`.');
+    expect(tokenFromEnv({ GITHUB_TOKEN: ' ghs_abc \n' })).toBe('ghs_abc');
+    expect(() => tokenFromEnv({})).toThrow('Missing GITHUB_TOKEN, expected a token that can write issues.');
   });
 
   it('PLAINBOOK_WRITE_INTERVAL_MS spaces writes and shortens no rate-limit or retry wait', () => {
