@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
+import retextEnglish from 'retext-english';
+import upstreamReadability from 'retext-readability';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { lintSource } from '../../src/lint/lint-file.ts';
+import { lintSource, type LintContext } from '../../src/lint/lint-file.ts';
+import retextDocumentGrade from '../../src/lint/rules/document-grade.ts';
+import retextReadability from '../../src/lint/rules/readability.ts';
+import { ruleUrl } from '../../src/lint/rules/rule-docs.ts';
+import type { RuleId } from '../../src/schema/lint.ts';
 import { lintFixture, onlyRules } from '../helpers/lint.ts';
 
 describe('sentence-length', () => {
@@ -72,5 +80,175 @@ describe('readability', () => {
     expect(result.messages.map((message) => `${message.line}: ${message.reason}`)).toEqual([
       '10: Unexpected hard sentence: `5` of `7` readability formulas rate it above grade `17`. Use shorter words, or split it.',
     ]);
+  });
+});
+
+/** A sentence of `count` words, "Call call … call.", one syllable each. */
+const sentenceOf = (count: number) => `${Array.from({ length: count }, (_, index) => (index === 0 ? 'Call' : 'call')).join(' ')}.`;
+
+async function messagesOf(source: string, context: LintContext) {
+  return (await lintSource('page.md', source, context)).messages;
+}
+
+function withSettings(rule: RuleId, settings: Partial<LintContext['settings']>): LintContext {
+  const context = onlyRules(rule);
+  Object.assign(context.settings, settings);
+  return context;
+}
+
+const README = readFileSync('README.md', 'utf8');
+
+describe('sentence-length at its limit', () => {
+  it('accepts a sentence of exactly the maximum and flags one word more, with the counts and where the rule is explained', async () => {
+    expect(await messagesOf(`${sentenceOf(25)}\n`, onlyRules('sentence-length'))).toEqual([]);
+    const long = sentenceOf(26);
+    expect(await messagesOf(`${long}\n`, onlyRules('sentence-length'))).toEqual([
+      {
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: long.length + 1,
+        ruleId: 'sentence-length',
+        source: 'plainbook',
+        severity: 'error',
+        reason: 'Unexpected sentence of `26` words, expected at most `25`. Split it into shorter sentences.',
+        actual: '26',
+        expected: ['25'],
+        url: 'https://github.com/plainbook/plainbook/blob/main/README.md#rule-sentence-length',
+      },
+    ]);
+  });
+
+  it('moves the limit with maxSentenceWords and flags only the sentences past it', async () => {
+    const context = withSettings('sentence-length', { maxSentenceWords: 8 });
+    const messages = await messagesOf(`${sentenceOf(8)} ${sentenceOf(9)} ${sentenceOf(3)}\n`, context);
+    const start = sentenceOf(8).length + 2;
+    expect(messages.map((m) => [m.column, m.endColumn, m.actual, m.expected])).toEqual([[start, start + sentenceOf(9).length, '9', ['8']]]);
+  });
+});
+
+describe('paragraph-length at its limit', () => {
+  it('flags the paragraph past maxParagraphSentences from its first sentence to its last, with the counts', async () => {
+    const context = withSettings('paragraph-length', { maxParagraphSentences: 2 });
+    const source = 'Say hi. Smile.\n\nSay hi. Smile. Help.\nThank them.\n';
+    expect(await messagesOf(source, context)).toEqual([
+      {
+        line: 3,
+        column: 1,
+        endLine: 4,
+        endColumn: 12,
+        ruleId: 'paragraph-length',
+        source: 'plainbook',
+        severity: 'error',
+        reason: 'Unexpected paragraph of `4` sentences, expected at most `2`. Break it up, or turn it into a list.',
+        actual: '4',
+        expected: ['2'],
+        url: 'https://github.com/plainbook/plainbook/blob/main/README.md#rule-paragraph-length',
+      },
+    ]);
+  });
+});
+
+describe('document-grade at its limit', () => {
+  const page = 'Comprehensive documentation facilitates accountability. Representatives demonstrate professionalism.\n';
+
+  it('accepts a page whose grade equals the target and flags it once the target is a hundredth lower', async () => {
+    const measured = await lintSource('page.md', page, onlyRules('document-grade'));
+    const grade = measured.metrics?.fleschKincaidGrade ?? Number.NaN;
+    expect(grade).toBeGreaterThan(6);
+    expect(await messagesOf(page, withSettings('document-grade', { targetGrade: grade }))).toEqual([]);
+    const lower = Math.round((grade - 0.01) * 100) / 100;
+    expect(await messagesOf(page, withSettings('document-grade', { targetGrade: lower }))).toEqual([
+      {
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        ruleId: 'document-grade',
+        source: 'plainbook',
+        severity: 'error',
+        reason: `Unexpected reading grade \`${grade.toFixed(1)}\`, expected \`${lower}\` or lower. Use shorter sentences (now 3.5 words on average) and shorter words.`,
+        actual: grade.toFixed(1),
+        expected: [String(lower)],
+        url: 'https://github.com/plainbook/plainbook/blob/main/README.md#rule-document-grade',
+      },
+    ]);
+  });
+
+  it('measures the page itself when no metrics plugin ran before it', async () => {
+    const file = new VFile(page);
+    const processor = unified().use(retextEnglish).use(retextDocumentGrade, { target: 6 });
+    await processor.run(processor.parse(file), file);
+    expect(file.messages.map((message) => [message.ruleId, message.actual])).toEqual([['document-grade', expect.stringMatching(/^\d+\.\d$/)]]);
+    expect(Number(file.messages[0]?.actual)).toBeGreaterThan(6);
+  });
+});
+
+describe('readability at its limits', () => {
+  const hard = 'Organisational accountability necessitates comprehensive documentation.';
+
+  async function flagged(text: string, options: { targetGrade?: number; minWords?: number; threshold?: number }) {
+    const file = new VFile(text);
+    const processor = unified().use(retextEnglish).use(retextReadability, { targetGrade: 6, minWords: 5, threshold: 5 / 7, ...options });
+    await processor.run(processor.parse(file), file);
+    return file.messages;
+  }
+
+  it('checks a sentence of exactly minWords words and skips a shorter one', async () => {
+    expect(await flagged(hard, { minWords: 5 })).toHaveLength(1);
+    expect(await flagged(hard, { minWords: 6 })).toEqual([]);
+  });
+
+  it('flags a sentence when exactly the threshold share of formulas agree, and not above that share', async () => {
+    const [all] = await flagged(hard, { threshold: 0 });
+    const agreeing = Number(/`(\d+)` of `7`/.exec(all?.reason ?? '')?.[1]);
+    expect(agreeing).toBeGreaterThan(0);
+    expect(await flagged(hard, { threshold: agreeing / 7 })).toHaveLength(1);
+    expect(await flagged(hard, { threshold: (agreeing + 0.5) / 7 })).toEqual([]);
+  });
+
+  it('counts the SMOG vote, which only a sentence dense with long words at a low grade gets, as retext-readability does', async () => {
+    // Eleven words of three syllables or more: SMOG's reader age is 8, above grade 1 (age 7), not above grade 2.
+    const dense =
+      'Organisational representatives systematically document conversations, demonstrating considerable professionalism, accountability and reliability continuously.';
+    const upstream = async (age: number) => {
+      const file = new VFile(dense);
+      const processor = unified().use(retextEnglish).use(upstreamReadability, { age, minWords: 5, threshold: 1 / 7 });
+      await processor.run(processor.parse(file), file);
+      return file.messages.map((message) => message.reason);
+    };
+    const [atGrade1] = await flagged(dense, { targetGrade: 1, threshold: 1 / 7 });
+    const [atGrade2] = await flagged(dense, { targetGrade: 2, threshold: 1 / 7 });
+    expect(atGrade1?.reason).toContain('`7` of `7`');
+    expect(await upstream(7)).toEqual([expect.stringContaining('according to all 7 algorithms')]);
+    expect(atGrade2?.reason).toContain('`6` of `7`');
+    expect(await upstream(8)).toEqual([expect.stringContaining('according to 6 out of 7 algorithms')]);
+  });
+
+  it('reports the sentence itself, no expected value, and where the rule is explained', async () => {
+    // The lint checks sentences of eight words or more.
+    const long = 'Comprehensive documentation of organisational interactions facilitates accountability and demonstrates professionalism.';
+    const messages = await messagesOf(`Say hi. ${long}\n`, onlyRules('readability'));
+    expect(messages).toEqual([
+      {
+        line: 1,
+        column: 9,
+        endLine: 1,
+        endColumn: 9 + long.length,
+        ruleId: 'readability',
+        source: 'plainbook',
+        severity: 'error',
+        reason: expect.stringMatching(/^Unexpected hard sentence: `[5-7]` of `7` readability formulas rate it above grade `6`\. Use shorter words, or split it\.$/),
+        actual: long,
+        url: 'https://github.com/plainbook/plainbook/blob/main/README.md#rule-readability',
+      },
+    ]);
+  });
+});
+
+describe('rule documentation links', () => {
+  it.each(['document-grade', 'sentence-length', 'paragraph-length', 'readability'])('%s points to its own row in the README', (rule) => {
+    expect(ruleUrl(rule)).toBe(`https://github.com/plainbook/plainbook/blob/main/README.md#rule-${rule}`);
+    expect(README).toContain(`<a id="rule-${rule}"></a>\`${rule}\``);
   });
 });
