@@ -5,6 +5,8 @@
 import { build } from 'astro';
 import { parseOptions } from '../src/cli/options.ts';
 import { runCli } from '../src/cli/run-cli.ts';
+import { loadSettings } from '../src/config/settings.ts';
+import { contentBuildError } from '../src/site/build-errors.ts';
 
 await runCli(async () => {
   const { values } = parseOptions({
@@ -16,10 +18,16 @@ await runCli(async () => {
     },
   });
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
-  await build({
-    root: process.cwd(),
-    ...(values['out-dir'] ? { outDir: values['out-dir'] } : {}),
-    ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
-    ...(values.force ? { force: true } : {}),
-  });
+  const root = process.cwd();
+  const settings = loadSettings(root);
+  try {
+    await build({
+      root,
+      ...(values['out-dir'] ? { outDir: values['out-dir'] } : {}),
+      ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
+      ...(values.force ? { force: true } : {}),
+    });
+  } catch (error) {
+    throw contentBuildError(error, settings.contentPath, root) ?? error;
+  }
 });

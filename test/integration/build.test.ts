@@ -38,6 +38,17 @@ describe('astro build', () => {
     expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
   });
 
+  it('fails on a page whose MDX does not parse as a content mistake, with the page, line and column', async () => {
+    const result = await buildSite({ PLAINBOOK_CONTENT_DIR: resolve('test/fixtures/broken-mdx') });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(
+      'The handbook did not build: a page has a mistake.\n  test/fixtures/broken-mdx/policies/angle.mdx:10:10: Unexpected character after `<`, expected a valid JSX tag',
+    );
+    expect(result.output).toContain('Fix: correct that line (in MDX, write `\\<` and `\\{` for a plain `<` and `{`), then build again.');
+    expect(result.output).not.toContain('This is a bug');
+    expect(result.output).not.toMatch(/\n\s+at /);
+  });
+
   it('fails on a component with a bad prop, naming the page, line, prop and the ids that exist', async () => {
     const result = await buildSite({ PLAINBOOK_CONTENT_DIR: resolve('test/fixtures/bad-props') });
 
