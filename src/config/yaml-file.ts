@@ -12,7 +12,7 @@ type YamlValidateOptions = Omit<ValidateOptions, 'yaml'>;
  * path with the file and line, so callers have one kind of error to print. Dates stay `YYYY-MM-DD` strings
  * (YAML 1.2): js-yaml would turn `2026-02-30` into 2 March without a word.
  */
-export function parseYamlOrThrow<S extends z.ZodType>(yaml: YamlSource, schema: S, options: YamlValidateOptions): z.output<S> {
+export function parseYamlOrThrow<S extends z.ZodType>(yaml: YamlSource, schema: S, options: YamlValidateOptions & { syntax?: 'YAML' | 'JSON' }): z.output<S> {
   const doc = parseDocument(yaml.text, { prettyErrors: false });
   const syntaxError = doc.errors[0];
   if (syntaxError) {
@@ -20,7 +20,7 @@ export function parseYamlOrThrow<S extends z.ZodType>(yaml: YamlSource, schema: 
     throw schemaError(options.kind, options.what, options.file, [
       {
         field: '',
-        problem: `Unexpected YAML syntax: ${syntaxError.message.split('\n')[0]}`,
+        problem: `Unexpected ${options.syntax ?? 'YAML'} syntax: ${syntaxError.message.split('\n')[0]}`,
         line: line + yaml.firstLine - 1,
         column,
       },
@@ -38,7 +38,8 @@ export function readYamlFile<S extends z.ZodType>(
   const { root, ...rest } = options;
   const file = relative(root, path) || path;
   const text = readText(path, file, options.kind, options.what);
-  return parseYamlOrThrow({ text, firstLine: 1 }, schema, { ...rest, file });
+  // JSON is YAML 1.2, so JSON data files take the same path (and get lines in their messages).
+  return parseYamlOrThrow({ text, firstLine: 1 }, schema, { ...rest, file, syntax: path.endsWith('.json') ? 'JSON' : 'YAML' });
 }
 
 function readText(path: string, file: string, kind: SchemaKind, what: string): string {

@@ -3,13 +3,13 @@
  * Both first check that the label was added by someone who may change the repository.
  */
 import type { Octokit } from 'octokit';
-import { GitHubError } from '../errors/index.ts';
+import { ConfigError } from '../errors/index.ts';
 import type { GitHubTarget } from '../github/client.ts';
 import { upsertComment } from '../github/comments.ts';
 import { metricsFromSource } from '../lint/source-metrics.ts';
 import type { PolicyRecord } from '../policies/catalog.ts';
-import type { FeedbackGitHub } from './github.ts';
-import { createdComment, declinedComment, needsEditComment, notAllowedComment, pullRequestBody, statusTag } from './messages.ts';
+import { feedbackCommitTitle, type FeedbackGitHub } from './github.ts';
+import { alreadyMergedComment, branchEditedComment, createdComment, declinedComment, needsEditComment, notAllowedComment, pullRequestBody, statusTag } from './messages.ts';
 import { prepareChange } from './prepare.ts';
 
 export interface FlowInput {
@@ -22,7 +22,7 @@ export interface FlowInput {
   log: (line: string) => void;
 }
 
-export type FlowOutcome = 'pull-request' | 'needs-edit' | 'not-allowed' | 'declined';
+export type FlowOutcome = 'pull-request' | 'needs-edit' | 'not-allowed' | 'declined' | 'already-merged' | 'branch-edited';
 
 async function say(input: FlowInput, body: string): Promise<void> {
   await upsertComment({ octokit: input.octokit, target: input.target, issueNumber: input.issueNumber, marker: statusTag(input.issueNumber), body, dryRun: input.github.dryRun });
@@ -60,14 +60,13 @@ export async function feedbackToPullRequest(input: FlowInput): Promise<FlowOutco
   // that commit, so a change merged since this checkout was made is kept, never undone.
   const base = await github.defaultBranch();
   const baseSha = await github.branchSha(base);
-  if (!baseSha) throw new GitHubError(`reading the default branch ${base}`, undefined, `${base} has no commit yet: push the handbook first.`);
-  let onBase: { text: string; sha: string } | undefined;
+  if (!baseSha) throw new ConfigError(`The default branch ${base} of ${input.target.owner}/${input.target.repo} has no commit yet: push the handbook to it first.`);
   const prepared = await prepareChange({
     body: issue.body ?? '',
     formYaml: input.formYaml,
     policies: input.policies,
     branch: base,
-    readPolicy: async (policy) => (onBase = await github.file(policy.file, baseSha))?.text,
+    readPolicy: (policy) => github.file(policy.file, baseSha),
   });
   if (!prepared.ok) {
     await say(input, needsEditComment(issueNumber, prepared.problems));
@@ -75,13 +74,25 @@ export async function feedbackToPullRequest(input: FlowInput): Promise<FlowOutco
     log(`#${issueNumber} needs an edit: ${prepared.problems.join(' ')}`);
     return 'needs-edit';
   }
-  if (!onBase) throw new Error(`feedback: ${prepared.policy.file} was prepared without being read`);
 
   const branch = `feedback/${issueNumber}`;
+  // A rerun replaces only its own work: never a merged change, never commits someone added.
+  const earlier = await github.pullForBranch(branch);
+  if (earlier?.merged_at) {
+    await say(input, alreadyMergedComment(issueNumber, earlier.html_url));
+    log(`#${issueNumber} is already in the handbook: ${earlier.html_url} was merged. Nothing done.`);
+    return 'already-merged';
+  }
+  const head = await github.branchSha(branch);
+  if (head && head !== baseSha && !(await github.isOwnFeedbackCommit(head, issueNumber))) {
+    await say(input, branchEditedComment(issueNumber, branch));
+    log(`${branch} has commits someone else added: left as it is. Nothing done.`);
+    return 'branch-edited';
+  }
   const reporter = issue.user?.login ?? 'someone';
   const trailer = issue.user ? `\n\nCo-authored-by: ${reporter} <${issue.user.id}+${reporter}@users.noreply.github.com>` : '';
   await github.resetBranch(branch, baseSha);
-  await github.commitFile(branch, prepared.policy.file, prepared.text, onBase.sha, `Apply feedback from #${issueNumber}${trailer}`);
+  await github.commitFile(branch, prepared.policy.file, prepared.text, prepared.base.sha, `${feedbackCommitTitle(issueNumber)}${trailer}`);
   const mdx = prepared.policy.file.endsWith('.mdx');
   const body = pullRequestBody({
     issue: issueNumber,

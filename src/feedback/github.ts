@@ -6,6 +6,9 @@ import { RepoClient } from '../github/repo-client.ts';
 
 const WRITE_PERMISSIONS = new Set(['admin', 'maintain', 'write']);
 
+/** The first line of the one commit a feedback branch holds; a rerun knows its own work by it. */
+export const feedbackCommitTitle = (issue: number) => `Apply feedback from #${issue}`;
+
 export class FeedbackGitHub extends RepoClient {
 
   async issue(number: number) {
@@ -56,6 +59,12 @@ export class FeedbackGitHub extends RepoClient {
     const data = await githubStepOr(`reading ${path} at ${ref}`, 404, undefined, async () => (await this.octokit.rest.repos.getContent({ ...this.repoParams, path, ref })).data);
     if (data === undefined || Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
     return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
+  }
+
+  /** Whether `sha` is the one commit Plainbook made for `issue`: safe to replace on a rerun. */
+  async isOwnFeedbackCommit(sha: string, issue: number): Promise<boolean> {
+    const { data } = await githubStep(`reading commit ${sha.slice(0, 7)}`, () => this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: sha }));
+    return data.parents.length === 1 && data.message.startsWith(feedbackCommitTitle(issue));
   }
 
   /** Point `branch` at `sha`, creating it if needed: a rerun starts again from the default branch. */

@@ -76,6 +76,14 @@ export function notAllowedComment(issue: number, login: string, label: string): 
   return `${statusTag(issue)}\nThe \`${label}\` label was added by @${login}, who cannot change this repository, so nothing was done. An editor with write access needs to add it.\n`;
 }
 
+export function alreadyMergedComment(issue: number, pullUrl: string): string {
+  return `${statusTag(issue)}\nThis feedback is already in the handbook: ${pullUrl} was merged. To change the policy again, open a new feedback issue.\n`;
+}
+
+export function branchEditedComment(issue: number, branch: string): string {
+  return `${statusTag(issue)}\nThe branch \`${branch}\` has changes someone added after ours, so we left it alone. Edit its pull request instead, or delete the branch and add the \`accepted\` label again to start over.\n`;
+}
+
 export function declinedComment(issue: number): string {
   return `${statusTag(issue)}\nThank you for taking the time to send this. We read it carefully and decided not to change the policy this time. Your feedback still helps: we look at all of it when we next review the handbook. If something is still unclear, you are welcome to open a new issue.\n`;
 }

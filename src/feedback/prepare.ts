@@ -13,10 +13,19 @@ import { locate, paragraphAround } from './locate.ts';
 /** Over this, a body is refused rather than read: no real suggestion is this long. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** A policy file as read where the change will be made, with the version it was read at. */
+export interface PolicySource {
+  text: string;
+  /** The file's blob sha, for committing on top of exactly this version. */
+  sha: string;
+}
+
 export interface PreparedChange {
   ok: true;
   policy: PolicyRecord;
   feedback: Feedback;
+  /** The file the change was made to. */
+  base: PolicySource;
   text: string;
   section?: string | undefined;
   paragraphBefore: string;
@@ -34,8 +43,8 @@ export interface PrepareInput {
   body: string;
   formYaml: string;
   policies: readonly PolicyRecord[];
-  /** The policy's text where the change will be made; undefined when the file is not there. */
-  readPolicy: (policy: PolicyRecord) => Promise<string | undefined>;
+  /** The policy where the change will be made; undefined when the file is not there. */
+  readPolicy: (policy: PolicyRecord) => Promise<PolicySource | undefined>;
   /** Where the policy is read from, for messages (e.g. `main`). */
   branch: string;
 }
@@ -58,8 +67,9 @@ export async function prepareChange(input: PrepareInput): Promise<PreparedChange
 
   const refuse = (problem: string): RefusedChange => ({ ok: false, feedback, problems: [problem] });
   const title = policy.frontmatter.title;
-  const text = await input.readPolicy(policy);
-  if (text === undefined) return refuse(`${title} is no longer on ${input.branch}. If it moved, choose its new name in the "Policy" field.`);
+  const base = await input.readPolicy(policy);
+  if (base === undefined) return refuse(`${title} is no longer on ${input.branch}. If it moved, choose its new name in the "Policy" field.`);
+  const { text } = base;
 
   const frontmatter = frontmatterSource(text);
   const bodyStart = frontmatter ? text.indexOf('\n---', frontmatter.text.length) + 4 : 0;
@@ -78,6 +88,7 @@ export async function prepareChange(input: PrepareInput): Promise<PreparedChange
     ok: true,
     policy,
     feedback,
+    base,
     text: replaced.text,
     section: found.match.section,
     paragraphBefore: paragraphAround(text, found.match.start, found.match.end),

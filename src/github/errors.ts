@@ -10,7 +10,10 @@ const HINTS: Record<number, string> = {
   422: 'GitHub rejected the data; see the message above.',
 };
 
-/** Run one API step; a failure becomes a `GitHubError` that names the step and a way out. */
+/**
+ * Run one API step; GitHub's refusal becomes a `GitHubError` that names the step and a way out.
+ * Anything else (our own error, a bug) passes through as it is: it is not GitHub's doing.
+ */
 export async function githubStep<T>(step: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
@@ -19,14 +22,12 @@ export async function githubStep<T>(step: string, call: () => Promise<T>): Promi
   }
 }
 
-export function toGitHubError(step: string, error: unknown): GitHubError {
-  if (error instanceof GitHubError) return error;
-  if (error instanceof RequestError) {
-    const apiMessage = (error.response?.data as { message?: string } | undefined)?.message ?? error.message;
-    const hint = HINTS[error.status] ?? (error.status >= 500 ? 'GitHub had a problem; try again in a few minutes.' : '');
-    return new GitHubError(step, error.status, [apiMessage, hint].filter(Boolean).join(' '), { cause: error });
-  }
-  return new GitHubError(step, undefined, error instanceof Error ? error.message : String(error), { cause: error });
+/** Octokit reports every HTTP failure, a lost connection included (status 500), as a `RequestError`. */
+export function toGitHubError(step: string, error: unknown): unknown {
+  if (!(error instanceof RequestError)) return error;
+  const apiMessage = (error.response?.data as { message?: string } | undefined)?.message ?? error.message;
+  const hint = HINTS[error.status] ?? (error.status >= 500 ? 'GitHub had a problem; try again in a few minutes.' : '');
+  return new GitHubError(step, error.status, [apiMessage, hint].filter(Boolean).join(' '), { cause: error });
 }
 
 /** Whether GitHub answered with this HTTP status (a raw Octokit error or one of ours). */

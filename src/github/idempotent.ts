@@ -27,9 +27,12 @@ export async function findOrCreate<T>(options: {
   }
 }
 
-/** Errors after which GitHub may have done the work anyway: server errors and lost connections. */
+/**
+ * Errors after which GitHub may have done the work anyway: server errors and lost connections
+ * (Octokit reports those as status 500). Our own errors are not retried.
+ */
 function mayHaveSucceeded(error: unknown): boolean {
-  return error instanceof RequestError ? error.status >= 500 : true;
+  return error instanceof RequestError && error.status >= 500;
 }
 
 /** Per-request option: no automatic retry, for POSTs that `findOrCreate` retries safely itself. */

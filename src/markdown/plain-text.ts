@@ -34,12 +34,18 @@ export interface PlainTextOptions {
 
 // Bidirectional controls can make text read differently from what it is (CVE-2021-42574).
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-// NUL and other C0 controls except tab and newline have no place in prose.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+// Characters that show nothing, so a reviewer cannot see them: zero-width space, word joiner and
+// invisible operators, byte-order mark, soft hyphen, tag characters. Zero-width (non-)joiners stay:
+// emoji and some scripts need them.
+const INVISIBLE = /[\u00AD\u200B\u2060-\u2064\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
+// Line and paragraph separators, and NEL, end lines in other systems: here they are `\n`.
+const LINE_ENDINGS = /\r\n?|[\u0085\u2028\u2029]/g;
+// NUL and other C0 and C1 controls except tab and newline have no place in prose.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** Untrusted text without the characters that hide what it says; line endings made `\n`. */
 export function stripControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '');
+  return text.replace(BIDI_CONTROLS, '').replace(INVISIBLE, '').replace(LINE_ENDINGS, '\n').replace(CONTROL_CHARACTERS, '');
 }
 
 /**
@@ -74,8 +80,9 @@ const plainbookText: Handle = (node: PlainTextNode, _parent, state, info) => {
 /**
  * `text` as Markdown for `placement`; render it and you get `text` back (white space folded as
  * HTML does, and an invisible word joiner inside any web or e-mail address, see below).
+ * Undefined in the pathological case where addresses nested in addresses keep turning into links.
  */
-export function plainTextToMarkdown(text: string, options: PlainTextOptions): string {
+export function plainTextToMarkdown(text: string, options: PlainTextOptions): string | undefined {
   const paragraphs = splitForPlacement(stripControls(text), options.placement);
   let markdown = serialise(paragraphs, options);
   // GFM links bare addresses (`https://…`, `www.…`, `a@b.org`) by searching the text *after*
@@ -85,16 +92,19 @@ export function plainTextToMarkdown(text: string, options: PlainTextOptions): st
     const addresses = linkedTexts(markdown, options.flavour);
     if (addresses.length === 0) return markdown.replaceAll(WORD_JOINER, WORD_JOINER_REFERENCE);
     for (const address of addresses) {
-      for (const [index, paragraph] of paragraphs.entries()) {
-        if (paragraph.includes(address)) {
-          paragraphs[index] = paragraph.replace(address, `${address.slice(0, 1)}${WORD_JOINER}${address.slice(1)}`);
-          break;
-        }
-      }
+      const index = paragraphs.findIndex((paragraph) => paragraph.includes(address));
+      if (index !== -1) paragraphs[index] = paragraphs[index]?.replace(address, breakAddress(address)) ?? '';
     }
     markdown = serialise(paragraphs, options);
   }
-  throw new Error('plainTextToMarkdown: web addresses kept turning into links');
+  return undefined;
+}
+
+/** Before the `@` of an e-mail address (after its first letter, the rest would still link); else after the first character. */
+function breakAddress(address: string): string {
+  const at = address.indexOf('@');
+  const cut = at > 0 && !address.includes('://') ? at : 1;
+  return `${address.slice(0, cut)}${WORD_JOINER}${address.slice(cut)}`;
 }
 
 const WORD_JOINER = '\u2060';

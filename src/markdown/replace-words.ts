@@ -38,24 +38,43 @@ export function replaceWithPlainText(source: string, range: { start: number; end
   } catch {
     return { ok: false, reason: 'unparsable' };
   }
-  const start = includeEscapingBackslash(source, range.start);
-  const { end } = range;
+  // A backslash escapes the character after it: it goes with that character, in or out.
+  let start = escapesNext(source, range.start) ? range.start - 1 : range.start;
+  const end = escapesNext(source, range.end) ? range.end - 1 : range.end;
   const located = deepestContaining(tree, start, end);
   const problem = checkProse(source, tree, located, start, end);
   if (problem) return { ok: false, reason: problem };
 
   const placement = placementOf(located);
-  const replacement = plainTextToMarkdown(words, { flavour, placement, after: source.charAt(end), within: escapingConstructs(source, located) });
+  let replacement = plainTextToMarkdown(words, { flavour, placement, after: source.charAt(end), within: escapingConstructs(source, located) });
+  if (replacement === undefined) return { ok: false, reason: 'unsafe' };
+  // A backslash left just before the new words would escape their first character.
+  if (oddBackslashesBefore(source, start) && /^[!-/:-@[-`{-~]/.test(replacement)) {
+    start -= 1;
+    replacement = `\\\\${replacement}`;
+  }
+  // `&` just before the new words could join them into a character reference (`&` + `lt;`).
+  if (source.charAt(start - 1) === '&' && /^[#A-Za-z0-9]/.test(replacement)) replacement = `${characterReference(replacement)}${replacement.slice(1)}`;
   const text = `${source.slice(0, start)}${replacement}${source.slice(end)}`;
-  const verified = addsOnlyText(text, flavour, start, start + replacement.length, chainOf(located), placement);
+  const verified = addsOnlyText(source, text, flavour, start, start + replacement.length, chainOf(located), placement);
   return verified ? { ok: true, text, start, end: start + replacement.length } : { ok: false, reason: 'unsafe' };
 }
 
-/** A backslash right before the stretch escapes its first character; it goes with that character. */
-function includeEscapingBackslash(source: string, start: number): number {
+const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
+
+function oddBackslashesBefore(source: string, offset: number): boolean {
   let run = 0;
-  while (source.charAt(start - run - 1) === '\\') run++;
-  return run % 2 === 1 ? start - 1 : start;
+  while (source.charAt(offset - run - 1) === '\\') run++;
+  return run % 2 === 1;
+}
+
+/** CommonMark: a backslash escapes the next character only when it is ASCII punctuation. */
+function escapesNext(source: string, offset: number): boolean {
+  return oddBackslashesBefore(source, offset) && ASCII_PUNCTUATION.test(source.charAt(offset));
+}
+
+function characterReference(text: string): string {
+  return `&#x${(text.codePointAt(0) ?? 0).toString(16).toUpperCase()};`;
 }
 
 function offsets(node: Node): [number, number] | undefined {
@@ -75,7 +94,10 @@ function deepestContaining(tree: Root, start: number, end: number): Located {
 }
 
 function checkProse(source: string, tree: Root, located: Located, start: number, end: number): ReplaceRefusal | undefined {
-  if ([...located.ancestors, located.node].some((node) => NOT_PROSE.has(node.type) && !HOLDS_PROSE_IN_CHILDREN.has(node.type))) return 'not-prose';
+  const holders = [...located.ancestors, located.node];
+  if (holders.some((node) => NOT_PROSE.has(node.type) && !HOLDS_PROSE_IN_CHILDREN.has(node.type))) return 'not-prose';
+  // A bare address (`https://…`, `a@b.org`, `<https://…>`) is its own link text: words there change where it goes.
+  if (holders.some((node) => node.type === 'link' && source.charAt(offsets(node)?.[0] ?? 0) !== '[')) return 'not-prose';
   let refusal: ReplaceRefusal | undefined;
   visitParents(tree, (node) => {
     const span = offsets(node);
@@ -112,6 +134,20 @@ function escapingConstructs(source: string, { node, ancestors }: Located): strin
 }
 
 /** Paragraph breaks only where a new paragraph is what a reader sees: at the top of the page. */
+/** How many of each construct, link target and component a page has: what untrusted words must not add. */
+function inventory(tree: Root): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  visitParents(tree, (node) => {
+    if (node.type === 'text' || node.type === 'root') return;
+    add(`type:${node.type}`);
+    if ('url' in node) add(`url:${String(node.url)}`);
+    if ('identifier' in node) add(`id:${String(node.identifier)}`);
+    if ('name' in node && node.name) add(`name:${String(node.name)}`);
+  });
+  return counts;
+}
+
 function placementOf(located: Located): Placement {
   const chain = chainOf(located);
   const atTop = chain.length === 1 || (chain.length === 2 && chain[1] === 'paragraph');
@@ -125,15 +161,21 @@ function chainOf({ node, ancestors }: Located): string[] {
 
 /**
  * The guard: parse the new document; the new words must sit in the same holders as the old ones
- * (or fewer, when they span whole paragraphs) and make nothing but text (and paragraphs, at the
- * top level).
+ * (or only the page, when they span whole paragraphs), make nothing but text (and paragraphs, at
+ * the top level), and the page may gain no construct, link target or component anywhere: the
+ * words must not join with what is around them either.
  */
-function addsOnlyText(text: string, flavour: Flavour, start: number, end: number, oldChain: readonly string[], placement: Placement): boolean {
+function addsOnlyText(before: string, text: string, flavour: Flavour, start: number, end: number, oldChain: readonly string[], placement: Placement): boolean {
   let tree: Root;
   try {
     tree = parseDocument(text, flavour);
   } catch {
     return false;
+  }
+  const old = inventory(parseDocument(before, flavour));
+  const now = inventory(tree);
+  for (const [key, count] of now) {
+    if (key !== 'type:paragraph' && count > (old.get(key) ?? 0)) return false;
   }
   const newChain = chainOf(deepestContaining(tree, start, end));
   // The same holders; only new paragraphs at the top of the page may leave the root as the one.

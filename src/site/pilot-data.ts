@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { join } from 'node:path';
 import settings, { isDevServer } from 'virtual:plainbook/settings';
 import { readYamlFile } from '../config/yaml-file.ts';
 import { PILOTS_DIR } from '../pilot/rounds.ts';
-import { validateOrThrow } from '../schema/friendly-error.ts';
 import { policyId } from '../policies/policy-view.ts';
 import { isPolicyId } from '../policies/validate-policy.ts';
 import { roundHelp, roundResultsSchema, roundSchema, type Round, type RoundResults } from '../schema/pilot.ts';
@@ -26,13 +25,8 @@ export function pilotData(policyIds: readonly string[]): PilotData {
     .map((name) => ({ ...readYamlFile(join(dir, name), roundSchema(policyIds), { kind: 'content', what: 'pilot round', help: roundHelp, root: settings.root }), id: name.slice(0, -4) }));
   const results = names
     .filter((name) => name.endsWith('.results.json'))
-    .map((name) =>
-      validateOrThrow(roundResultsSchema, JSON.parse(readFileSync(join(dir, name), 'utf8')), {
-        kind: 'content',
-        what: 'pilot results',
-        file: join(PILOTS_DIR, name),
-      }),
-    );
+    // JSON is YAML: the YAML reader gives a broken file the same message, with its line, as any data file.
+    .map((name) => readYamlFile(join(dir, name), roundResultsSchema, { kind: 'content', what: 'pilot results', root: settings.root }));
   cached = { rounds, results };
   return cached;
 }

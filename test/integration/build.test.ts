@@ -49,6 +49,12 @@ describe('astro build', () => {
     expect(result.output).not.toMatch(/\n\s+at /);
   });
 
+  it('fails on a pilot results file that is not JSON, naming the file and line', async () => {
+    const result = await buildSite({ PLAINBOOK_CONTENT_DIR: resolve('test/fixtures/broken-results') });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('Invalid pilot results in test/fixtures/broken-results/pilots/spring.results.json (1 problem):\n  test/fixtures/broken-results/pilots/spring.results.json:3:3: Unexpected JSON syntax: Missing , between flow map items');
+  });
+
   it('fails on a component with a bad prop, naming the page, line, prop and the ids that exist', async () => {
     const result = await buildSite({ PLAINBOOK_CONTENT_DIR: resolve('test/fixtures/bad-props') });
 

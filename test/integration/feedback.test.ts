@@ -178,6 +178,27 @@ describe('accepted feedback becomes a pull request', () => {
     expect(ours.map((comment) => comment.body)).toEqual([expect.stringContaining('We opened a pull request')]);
   });
 
+  it('leaves alone a branch someone added commits to, and a pull request already merged', async () => {
+    const issue = fileIssue({ policy: 5, current: 'Answer the phone in policy 5 within three rings.', suggested: 'Answer within 3 rings.' });
+    accept(issue.number);
+    await feedback('pr', String(issue.number));
+    const branch = `feedback/${issue.number}`;
+    const editorCommit = fake.git.commitTo(branch, 'Editor: tidy the wording', { 'content/policies/policy-05.mdx': 'Edited by a reviewer.\n' });
+    const rerun = await feedback('pr', String(issue.number));
+    expect(rerun.outcome).toBe('branch-edited');
+    expect(rerun.stderr).toBe(`${branch} has commits someone else added: left as it is. Nothing done.\n`);
+    expect(fake.git.branches.get(branch)).toBe(editorCommit.sha);
+    expect(statusComments(issue.number).at(-1)?.body).toContain(`The branch \`${branch}\` has changes someone added after ours, so we left it alone.`);
+
+    fake.pulls[0]!.state = 'closed';
+    fake.pulls[0]!.merged_at = '2026-11-20T10:00:00Z';
+    const merged = await feedback('pr', String(issue.number));
+    expect(merged.outcome).toBe('already-merged');
+    expect(statusComments(issue.number).at(-1)?.body).toContain(`This feedback is already in the handbook: ${fake.pulls[0]?.html_url} was merged.`);
+    expect(fake.git.branches.get(branch)).toBe(editorCommit.sha);
+    expect(fake.pulls).toHaveLength(1);
+  });
+
   it('makes one commit when the answer to the commit is lost', async () => {
     const issue = fileIssue({ policy: 12, current: 'Answer the phone in policy 12 within three rings.', suggested: 'Answer within 3 rings.' });
     accept(issue.number);

@@ -101,14 +101,17 @@ describe('GitHub errors', () => {
 
   it('keep the status and the cause, with a hint for the usual statuses', () => {
     const cause = requestError(401, 'Bad credentials');
-    const error = toGitHubError('reading labels', cause);
+    const error = toGitHubError('reading labels', cause) as GitHubError;
     expect(error).toBeInstanceOf(GitHubError);
     expect(error.status).toBe(401);
     expect(error.cause).toBe(cause);
     expect(error.message).toBe('GitHub answered 401 while reading labels: Bad credentials The token in GITHUB_TOKEN is missing, expired or wrong. Create a new one and set GITHUB_TOKEN.');
-    expect(toGitHubError('reading labels', requestError(503)).message).toBe('GitHub answered 503 while reading labels: Server Error GitHub had a problem; try again in a few minutes.');
-    expect(toGitHubError('reading labels', requestError(418, 'teapot')).message).toBe('GitHub answered 418 while reading labels: teapot');
+    expect((toGitHubError('reading labels', requestError(503)) as Error).message).toBe('GitHub answered 503 while reading labels: Server Error GitHub had a problem; try again in a few minutes.');
+    expect((toGitHubError('reading labels', requestError(418, 'teapot')) as Error).message).toBe('GitHub answered 418 while reading labels: teapot');
     expect(toGitHubError('x', error)).toBe(error);
+    // Not GitHub's doing: a bug or one of our own errors passes through, to exit as what it is.
+    const bug = new TypeError('x is undefined');
+    expect(toGitHubError('reading labels', bug)).toBe(bug);
   });
 
   it('are recognised by status whether raw or ours, and nothing else is', () => {

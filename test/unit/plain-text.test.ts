@@ -151,8 +151,15 @@ describe('plain text as Markdown', () => {
     expect(plainTextToMarkdown('Click!', { flavour: 'mdx', placement: 'inline', after: ' ' })).toBe('Click!');
   });
 
-  it('strips bidirectional and control characters, and makes line endings \\n', () => {
+  it('strips bidirectional, control and invisible characters, and makes line endings \\n', () => {
     expect(stripControls('a\u202Eb\u2066c\u0000d\u0007e\r\nf\rg\th')).toBe('abcde\nf\ng\th');
+    expect(stripControls('a\u200Bb\u2060c\uFEFFd\u00ADe\u{E0041}f\u0090g')).toBe('abcdefg');
+    expect(stripControls('one\u2028two\u2029three\u0085four')).toBe('one\ntwo\nthree\nfour');
+    expect(stripControls('\u{1F469}\u200D\u{1F4BB} \u0645\u200C\u06CC')).toBe('\u{1F469}\u200D\u{1F4BB} \u0645\u200C\u06CC');
+  });
+
+  it('breaks an e-mail address before its @, however long its first part', () => {
+    expect(plainTextToMarkdown(`${'x'.repeat(150)}@evil.example`, { flavour: 'mdx', placement: 'flow' })).toBe(`${'x'.repeat(150)}&#x2060;@evil.example`);
   });
 });
 
@@ -189,9 +196,37 @@ describe('where the words may go', () => {
     expect(refused('avoid', source)).toBe('crosses-markup');
   });
 
-  it('takes an escaping backslash with the character it escapes', () => {
+  it('takes an escaping backslash with the character it escapes, at either end', () => {
     const result = replaceQuote('Costs \\*nothing\\*.\n', '*nothing\\*', '[x](y)', 'mdx');
     expect(result).toMatchObject({ ok: true, text: 'Costs \\[x]\\(y).\n' });
+    // The quote ends on the backslash that escapes `<`: it stays with the `<`, and no component appears.
+    expect(replaceQuote('Type \\<Badge /> here.\n', 'Type \\', 'Write', 'mdx')).toMatchObject({ ok: true, text: 'Write\\<Badge /> here.\n' });
+    expect(replaceQuote('Dear \\{name} hi.\n', 'Dear \\', 'Hi', 'mdx')).toMatchObject({ ok: true, text: 'Hi\\{name} hi.\n' });
+  });
+
+  it('keeps a visible backslash, and keeps it from escaping the new words', () => {
+    expect(replaceQuote('Save to C:\\new folder.\n', 'new folder', 'old folder', 'mdx')).toMatchObject({ ok: true, text: 'Save to C:\\old folder.\n' });
+    const result = replaceQuote('Save to C:\\new folder.\n', 'new folder', '<x>{y}', 'mdx');
+    expect(result).toMatchObject({ ok: true, text: 'Save to C:\\\\\\<x>\\{y}.\n' });
+    expect(gainedConstructs('Save to C:\\new folder.\n', result.ok ? result.text : '')).toEqual([]);
+  });
+
+  it('keeps the new words from joining a & before them into a character reference', () => {
+    const result = replaceQuote('Ask the R&D team.\n', 'D team', 'rlm;evil', 'mdx');
+    expect(result).toMatchObject({ ok: true, text: 'Ask the R&&#x72;lm;evil.\n' });
+    expect(visible(toString(parseDocument(result.ok ? result.text : '', 'mdx')))).toBe(visible('Ask the R&rlm;evil.'));
+  });
+
+  it('refuses words inside a bare address, whose text is where the link goes', () => {
+    expect(refused('example.com/list', 'See https://example.com/list now.\n')).toBe('not-prose');
+    expect(refused('help', 'Write to help@example.com now.\n')).toBe('not-prose');
+    expect(refused('www.example', 'See www.example.com now.\n')).toBe('not-prose');
+  });
+
+  it('refuses new words that would join the page around them into a construct', () => {
+    expect(refused('bar', 'Use *foo.*bar now.\n')).toBe('ok');
+    const result = replaceQuote('Use *foo.*bar now.\n', 'bar', '!bar', 'mdx');
+    expect(result.ok ? gainedConstructs('Use *foo.*bar now.\n', result.text) : []).toEqual([]);
   });
 
   it('says so when the page does not parse', () => {

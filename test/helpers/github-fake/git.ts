@@ -123,6 +123,12 @@ export function registerGitRoutes(repo: Repository, git: GitState, route: (metho
     return { status: 200, body: { ref: `refs/heads/${branch}`, object: { sha: body.sha, type: 'commit' } } };
   });
 
+  route('GET', new RegExp(`${REPO}/git/commits/([0-9a-f]{40})$`), ({ params }) => {
+    const commit = git.commits.get(params[0] ?? '');
+    if (!commit) return notFound;
+    const api = `${repo.api}/git/commits/${commit.sha}`;
+    return { status: 200, body: { sha: commit.sha, url: api, html_url: `${repo.htmlRepo}/commit/${commit.sha}`, message: commit.message, parents: commit.parent ? [{ sha: commit.parent, url: `${repo.api}/git/commits/${commit.parent}` }] : [] } };
+  });
   route('GET', new RegExp(`${REPO}/contents/(.+)$`), ({ url, params }) => {
     const path = decodeURIComponent(params[0] ?? '');
     const text = git.fileOn(url.searchParams.get('ref') ?? git.defaultBranch, path);
