@@ -133,7 +133,6 @@ function escapingConstructs(source: string, { node, ancestors }: Located): strin
   });
 }
 
-/** Paragraph breaks only where a new paragraph is what a reader sees: at the top of the page. */
 /** How many of each construct, link target and component a page has: what untrusted words must not add. */
 function inventory(tree: Root): Map<string, number> {
   const counts = new Map<string, number>();
@@ -148,6 +147,7 @@ function inventory(tree: Root): Map<string, number> {
   return counts;
 }
 
+/** Paragraph breaks only where a new paragraph is what a reader sees: at the top of the page. */
 function placementOf(located: Located): Placement {
   const chain = chainOf(located);
   const atTop = chain.length === 1 || (chain.length === 2 && chain[1] === 'paragraph');
