@@ -1,5 +1,5 @@
 /** GitHub calls for feedback pull requests, on the one Octokit factory. */
-import { UsageError } from '../errors/index.ts';
+import { ContentError, UsageError } from '../errors/index.ts';
 import { githubStep, githubStepOr } from '../github/errors.ts';
 import { findOrCreate, NO_BLIND_RETRY } from '../github/idempotent.ts';
 import { RepoClient } from '../github/repo-client.ts';
@@ -58,6 +58,8 @@ export class FeedbackGitHub extends RepoClient {
   async file(path: string, ref: string): Promise<{ text: string; sha: string } | undefined> {
     const data = await githubStepOr(`reading ${path} at ${ref}`, 404, undefined, async () => (await this.octokit.rest.repos.getContent({ ...this.repoParams, path, ref })).data);
     if (data === undefined || Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+    // Over 1 MB the contents API sends no text (`encoding: none`); no policy should be that long.
+    if (data.encoding === 'none') throw new ContentError(`${path} is over 1 MB, so GitHub does not send its text: split it into smaller policies.`, { file: path });
     return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
   }
 

@@ -59,6 +59,11 @@ describe('reading', () => {
     expect(await gateway().file('content/policies/none.mdx', 'main')).toBeUndefined();
     expect(await gateway().branchSha('no-such-branch')).toBeUndefined();
   });
+
+  it('says a policy over 1 MB is too long, since GitHub sends no text for it', async () => {
+    fake.git.commitTo('main', 'Huge', { 'content/policies/huge.mdx': 'x'.repeat(1024 * 1024 + 1) });
+    await expect(gateway().file('content/policies/huge.mdx', 'main')).rejects.toThrow('content/policies/huge.mdx is over 1 MB, so GitHub does not send its text: split it into smaller policies.');
+  });
 });
 
 describe('writing', () => {

@@ -133,7 +133,9 @@ export function registerGitRoutes(repo: Repository, git: GitState, route: (metho
     const path = decodeURIComponent(params[0] ?? '');
     const text = git.fileOn(url.searchParams.get('ref') ?? git.defaultBranch, path);
     if (text === undefined) return notFound;
-    return { status: 200, body: { type: 'file', encoding: 'base64', name: path.split('/').at(-1), path, sha: blobSha(text), size: Buffer.byteLength(text), content: Buffer.from(text).toString('base64') } };
+    // As GitHub does: files over 1 MB come without their content.
+    const large = Buffer.byteLength(text) > 1024 * 1024;
+    return { status: 200, body: { type: 'file', encoding: large ? 'none' : 'base64', name: path.split('/').at(-1), path, sha: blobSha(text), size: Buffer.byteLength(text), content: large ? '' : Buffer.from(text).toString('base64') } };
   });
   route('PUT', new RegExp(`${REPO}/contents/(.+)$`), ({ params, body }) => {
     const path = decodeURIComponent(params[0] ?? '');
