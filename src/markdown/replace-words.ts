@@ -56,7 +56,7 @@ export function replaceWithPlainText(source: string, range: { start: number; end
   // `&` just before the new words could join them into a character reference (`&` + `lt;`).
   if (source.charAt(start - 1) === '&' && /^[#A-Za-z0-9]/.test(replacement)) replacement = `${characterReference(replacement)}${replacement.slice(1)}`;
   const text = `${source.slice(0, start)}${replacement}${source.slice(end)}`;
-  const verified = addsOnlyText(source, text, flavour, start, start + replacement.length, chainOf(located), placement);
+  const verified = addsOnlyText(tree, text, flavour, start, start + replacement.length, chainOf(located), placement);
   return verified ? { ok: true, text, start, end: start + replacement.length } : { ok: false, reason: 'unsafe' };
 }
 
@@ -165,14 +165,14 @@ function chainOf({ node, ancestors }: Located): string[] {
  * the top level), and the page may gain no construct, link target or component anywhere: the
  * words must not join with what is around them either.
  */
-function addsOnlyText(before: string, text: string, flavour: Flavour, start: number, end: number, oldChain: readonly string[], placement: Placement): boolean {
+function addsOnlyText(before: Root, text: string, flavour: Flavour, start: number, end: number, oldChain: readonly string[], placement: Placement): boolean {
   let tree: Root;
   try {
     tree = parseDocument(text, flavour);
   } catch {
     return false;
   }
-  const old = inventory(parseDocument(before, flavour));
+  const old = inventory(before);
   const now = inventory(tree);
   for (const [key, count] of now) {
     if (key !== 'type:paragraph' && count > (old.get(key) ?? 0)) return false;
