@@ -20,3 +20,9 @@ export function dateOption(flag: string, value: string | undefined): string | un
   }
   return value;
 }
+
+/** A `--port` or `--max-warnings` style option: digits only, or a message that shows the form. */
+export function wholeNumber(flag: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`Unexpected \`${value}\` for ${flag}, expected a whole number such as \`0\`.`);
+  return Number(value);
+}

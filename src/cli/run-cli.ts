@@ -5,20 +5,26 @@
  */
 import { findPlainbookError } from '../errors/index.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { findProjectRoot, userFolder } from './project.ts';
 
 export { EXIT } from './exit-codes.ts';
 
 /** What a command sees of the world, so tests can run it in-process against a temp project. */
 export interface CliIo {
+  /** The handbook: the folder with plainbook.config.yml. */
   root: string;
+  /** Where the user stands; paths they type are relative to it (default: root). */
+  cwd?: string;
   env: Readonly<Record<string, string | undefined>>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
 export function processIo(): CliIo {
+  const cwd = userFolder(process.env);
   return {
-    root: process.cwd(),
+    root: findProjectRoot(cwd),
+    cwd,
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -1,4 +1,4 @@
-/** `npm run feedback -- pr <issue>` and `npm run feedback -- decline <issue>`. */
+/** `npx plainbook feedback pr <issue>` and `npx plainbook feedback decline <issue>`. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseOptions } from '../cli/options.ts';
@@ -11,7 +11,7 @@ import { readPolicies } from '../policies/catalog.ts';
 import { declineFeedback, feedbackToPullRequest } from './flow.ts';
 import { FeedbackGitHub } from './github.ts';
 
-const USAGE = `Usage: npm run feedback -- <pr|decline> <issue-number> [--dry-run]
+const USAGE = `Usage: plainbook feedback <pr|decline> <issue-number> [--dry-run]
 
   pr       turn accepted feedback into a pull request (adds the accepted label if missing)
   decline  thank the reporter and close the issue as not planned

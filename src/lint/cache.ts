@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { FileResult } from './result.ts';
 
 /** Bump when the cache file's own format changes. Code and dependency changes are seen by `codeFingerprint`. */
@@ -10,11 +10,13 @@ export const CACHE_VERSION = 2;
 /** Where results are kept, relative to the project root; the site build reads them too. */
 export const LINT_CACHE_FILE = 'node_modules/.cache/plainbook/lint.json';
 
-const INSTALL_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The files a lint result depends on, in a Plainbook installation at `root`. */
-export function codeSources(root: string = INSTALL_ROOT): string[] {
-  return [join(root, 'src/lint'), join(root, 'src/schema/lint.ts'), join(root, 'node_modules/.package-lock.json')];
+/**
+ * The files a lint result depends on: the lint's own source in the plainbook package (shipped
+ * with it, so the compiled CLI and the site build hash the same files) and the project's
+ * installed packages (retext plugins, dictionaries).
+ */
+export function codeSources(projectRoot: string, packageRoot: string = PACKAGE_ROOT): string[] {
+  return [join(packageRoot, 'src/lint'), join(packageRoot, 'src/schema/lint.ts'), join(projectRoot, 'node_modules/.package-lock.json')];
 }
 
 /**
@@ -22,7 +24,7 @@ export function codeSources(root: string = INSTALL_ROOT): string[] {
  * installed packages (retext plugins, dictionaries). A cache that ignored them once served
  * results from before a rule's default changed.
  */
-export function codeFingerprint(paths: readonly string[] = codeSources()): string {
+export function codeFingerprint(paths: readonly string[]): string {
   const hash = createHash('sha256');
   for (const path of paths) hashPath(hash, path);
   return hash.digest('hex');

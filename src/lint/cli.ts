@@ -1,11 +1,12 @@
 /**
- * `npm run lint`: the prose lint from the command line and from CI. Parses arguments, runs the
+ * `plainbook lint`: the prose lint from the command line and from CI. Parses arguments, runs the
  * lint and prints; the work itself lives in run.ts, the reports in reporters/.
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings } from '../config/settings.ts';
-import { parseOptions } from '../cli/options.ts';
+import { parseOptions, wholeNumber } from '../cli/options.ts';
+import { userPath } from '../cli/project.ts';
 import { EXIT, type CliIo } from '../cli/run-cli.ts';
 import { UsageError } from '../errors/index.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv } from '../github/client.ts';
@@ -25,7 +26,7 @@ import { lintFiles } from './run.ts';
 
 export const LINT_COMMENT_MARKER = marker('lint-report');
 
-const USAGE = `Usage: npm run lint -- [paths or globs...] [options]
+const USAGE = `Usage: plainbook lint [paths or globs...] [options]
 
   --format <pretty|github|json|markdown>  output format (default: pretty)
   --changed [base]       only files changed against a git base (default: origin/<PR base> or main)
@@ -47,7 +48,7 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
   }
   const settings = loadSettings(io.root, io.env);
   const base = options.changed === undefined ? undefined : await resolveBase(io.root, options.changed, io.env);
-  const files = base ? await changedFiles(io.root, settings.contentPath, base) : await findFiles(io.root, settings.contentPath, options.paths);
+  const files = base ? await changedFiles(io.root, settings.contentPath, base) : await findFiles(io.root, settings.contentPath, options.paths, io.cwd);
 
   const { results, stats } = await lintFiles({
     root: io.root,
@@ -59,7 +60,7 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
   io.stdout(FORMATS[options.format](results));
   if (options.format === 'pretty') io.stderr(`(${stats.linted} linted, ${stats.cached} from cache, ${stats.workers} ${stats.workers === 1 ? 'thread' : 'threads'})\n`);
 
-  if (options.summary) appendFileSync(options.summary, `${markdownReport(results)}\n`);
+  if (options.summary) appendFileSync(userPath(io.cwd ?? io.root, options.summary), `${markdownReport(results)}\n`);
   if (options.comment) await commentOnPullRequest(results, base, options, io);
 
   const { errors, warnings } = countBySeverity(results);
@@ -113,11 +114,6 @@ function parseLintArgs(argv: string[]): LintArgs {
     dryRun: values['dry-run'],
     help: values.help,
   };
-}
-
-function wholeNumber(flag: string, value: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`Unexpected \`${value}\` for ${flag}, expected a whole number such as \`0\`.`);
-  return Number(value);
 }
 
 /** `--changed` takes an optional base: the next word counts as one only when git knows it. */

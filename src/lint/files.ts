@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
+import { userPath } from '../cli/project.ts';
 import { promisify } from 'node:util';
 import { glob } from 'tinyglobby';
 import { UsageError } from '../errors/index.ts';
@@ -14,19 +15,21 @@ function toPosix(path: string): string {
 }
 
 /**
- * Files to lint: the paths and globs given, or every Markdown/MDX file in the content folder.
- * Sorted, so output order never depends on the file system.
+ * Files to lint: the paths and globs given (as the user typed them: absolute, or relative to
+ * `cwd`), or every Markdown/MDX file in the content folder. Found files are named relative to the
+ * project root, as annotations and the cache want them, and sorted, so output order never
+ * depends on the file system.
  */
-export async function findFiles(root: string, contentPath: string, patterns: readonly string[]): Promise<string[]> {
+export async function findFiles(root: string, contentPath: string, patterns: readonly string[], cwd: string = root): Promise<string[]> {
   const content = toPosix(relative(root, contentPath)) || '.';
-  const wanted = patterns.length > 0 ? patterns.map(toPosix) : [`${content}/**/*.{md,mdx}`];
-  const found = await glob(wanted, { cwd: root, onlyFiles: true, expandDirectories: true });
   for (const pattern of patterns) {
     const isPlainPath = !/[*?[\]{}]/.test(pattern);
-    if (isPlainPath && !existsSync(`${root}/${pattern}`)) {
-      throw new UsageError(`Cannot read ${pattern}: the file does not exist. Check the path.`);
+    if (isPlainPath && !existsSync(userPath(cwd, pattern))) {
+      throw new UsageError(`Cannot read ${pattern}: the file does not exist in ${cwd}. Check the path.`);
     }
   }
+  const wanted = patterns.length > 0 ? patterns.map((pattern) => toPosix(relative(root, userPath(cwd, pattern))) || '.') : [`${content}/**/*.{md,mdx}`];
+  const found = await glob(wanted, { cwd: root, onlyFiles: true, expandDirectories: true });
   return [...new Set(found.filter((file) => LINTED_EXTENSIONS.test(file)))].sort();
 }
 

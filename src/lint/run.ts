@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors/index.ts';
 import { RULE_IDS, severityOf, type LintSettings } from '../schema/lint.ts';
-import { CACHE_VERSION, cacheKey, codeFingerprint, LintCache } from './cache.ts';
+import { CACHE_VERSION, cacheKey, codeFingerprint, codeSources, LintCache } from './cache.ts';
+import { skipVisitorRenaming } from './fast-visit.ts';
 import type { LintContext } from './lint-file.ts';
 import type { FileResult } from './result.ts';
 
@@ -35,7 +37,7 @@ const FILES_PER_WORKER = 40;
 export async function lintFiles(options: RunOptions): Promise<{ results: FileResult[]; stats: RunStats }> {
   const sources = await Promise.all(options.files.map((path) => readSource(options.root, path)));
   const context: LintContext = { settings: options.settings, personalWords: options.personalWords };
-  const fingerprint = contextFingerprint(context);
+  const fingerprint = contextFingerprint(context, codeFingerprint(codeSources(options.root)));
   const cache = new LintCache(options.cacheFile);
 
   const results: (FileResult | undefined)[] = [];
@@ -69,12 +71,12 @@ async function readSource(root: string, path: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder' : String(error);
-    throw new UsageError(`Cannot read ${path}: ${reason}. Check the path, or run \`npm run lint\` with no paths to lint all of content/.`);
+    throw new UsageError(`Cannot read ${path}: ${reason}. Check the path, or run \`npx plainbook lint\` with no paths to lint all of content/.`);
   }
 }
 
 /** Everything besides a file's own text that its result depends on. */
-export function contextFingerprint(context: LintContext, code: string = codeFingerprint()): string {
+export function contextFingerprint(context: LintContext, code: string): string {
   const severities = Object.fromEntries(RULE_IDS.map((rule) => [rule, severityOf(context.settings, rule)]));
   return createHash('sha256')
     .update(JSON.stringify({ version: CACHE_VERSION, code, settings: context.settings, severities, words: context.personalWords }))
@@ -84,11 +86,15 @@ export function contextFingerprint(context: LintContext, code: string = codeFing
 async function lintHere(jobs: readonly { path: string; source: string }[], context: LintContext): Promise<FileResult[]> {
   // Loaded only when this thread lints: the plugins and the dictionary take a fifth of a second,
   // which a run served from the cache or by workers (and the site build) should not pay.
+  skipVisitorRenaming();
   const { lintSource } = await import('./lint-file.ts');
   const results: FileResult[] = [];
   for (const job of jobs) results.push(await lintSource(job.path, job.source, context));
   return results;
 }
+
+// worker.ts beside this file when run as TypeScript, worker.js in the compiled package.
+const WORKER = new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
 /** Contiguous shares keep each worker's output in input order, so joining them keeps it too. */
 async function lintInWorkers(
@@ -104,7 +110,7 @@ async function lintInWorkers(
 
 function runWorker(context: LintContext, files: { path: string; source: string }[]): Promise<FileResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { context, files } });
+    const worker = new Worker(WORKER, { workerData: { context, files } });
     worker.once('message', (results: FileResult[]) => resolve(results));
     worker.once('error', reject);
     worker.once('exit', (code) => {

@@ -92,7 +92,7 @@ export function trackingBody(round: Round, policies: readonly PolicyLink[], site
     }),
     '',
     STATUS_START,
-    status || '_No status yet: run `npm run pilot -- status <round> --update`._',
+    status || '_No status yet: run `npx plainbook pilot status <round> --update`._',
     STATUS_END,
   ];
   return `${lines.join('\n')}\n`;

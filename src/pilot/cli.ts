@@ -1,5 +1,5 @@
 /**
- * `npm run pilot -- <command> <round-id>`: run a pilot round on GitHub issues. Everything that
+ * `npx plainbook pilot <command> <round-id>`: run a pilot round on GitHub issues. Everything that
  * can be checked without writing is checked first (the round file, the policies, the repository,
  * the token), so bad input stops the run before any write.
  */
@@ -25,7 +25,7 @@ import { formatStatus, STATUS_FORMATS, statusMarkdown, type StatusFormat } from 
 const COMMANDS = ['plan', 'start', 'status', 'remind', 'close'] as const;
 type Command = (typeof COMMANDS)[number];
 
-const USAGE = `Usage: npm run pilot -- <command> <round-id> [options]
+const USAGE = `Usage: plainbook pilot <command> <round-id> [options]
 
 Commands:
   plan     what start would create; writes nothing
@@ -78,7 +78,7 @@ export async function pilotCli(argv: string[], io: GitHubCliIo): Promise<number>
     io.stdout(formatStatus(status, args.format));
     if (args.update) {
       const tracking = await github.findOwn(await github.issuesWithLabel(roundLabel(round)), trackingTag(round));
-      if (!tracking) throw new UsageError(`Cannot find the tracking issue of round \`${round.id}\`: run \`npm run pilot -- start ${round.id}\` first.`);
+      if (!tracking) throw new UsageError(`Cannot find the tracking issue of round \`${round.id}\`: run \`npx plainbook pilot start ${round.id}\` first.`);
       const body = replaceStatus(tracking.body ?? '', statusMarkdown(status));
       if (body !== tracking.body) await github.updateIssue(tracking.number, { body });
       log(`${body === tracking.body ? 'Tracking issue already up to date' : dryRun ? 'Would update' : 'Updated'} #${tracking.number}`);
@@ -135,7 +135,7 @@ function parsePilotArgs(argv: string[]): PilotArgs {
   if (!command || !(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`${command ? `Unexpected command \`${command}\`` : 'Missing command'}, expected one of ${COMMANDS.map((c) => `\`${c}\``).join(', ')}.\n\n${USAGE}`);
   }
-  if (!roundId) throw new UsageError(`Missing round id, expected e.g. \`npm run pilot -- ${command} spring-2026\`.`);
+  if (!roundId) throw new UsageError(`Missing round id, expected e.g. \`npx plainbook pilot ${command} spring-2026\`.`);
   if (extra.length > 0) throw new UsageError(`Unexpected \`${extra.join(' ')}\` after the round id.`);
   if (!(STATUS_FORMATS as readonly string[]).includes(values.format)) {
     throw new UsageError(`Unexpected format \`${values.format}\`, expected one of ${STATUS_FORMATS.map((f) => `\`${f}\``).join(', ')}.`);

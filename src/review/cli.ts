@@ -1,4 +1,4 @@
-/** `npm run review -- due` and `npm run review -- remind`. */
+/** `npx plainbook review due` and `npx plainbook review remind`. */
 import { dateOption, parseOptions } from '../cli/options.ts';
 import { EXIT } from '../cli/run-cli.ts';
 import { UsageError } from '../errors/index.ts';
@@ -10,7 +10,7 @@ import { nextReviewDate, todayIso } from '../policies/review-dates.ts';
 import { dueReport, duePolicies } from './due.ts';
 import { remindReviews } from './remind.ts';
 
-const USAGE = `Usage: npm run review -- <due|remind> [options]
+const USAGE = `Usage: plainbook review <due|remind> [options]
 
   due      list policies overdue or due soon (--within <days>, default 30; --format table|json|markdown)
   remind   open one issue per due policy for its owner, close them once reviewed (--dry-run)

@@ -25,7 +25,7 @@ export function reviewIssueBody(policy: DuePolicy, site: { siteUrl: string; repo
     '- Is every rule still what we do? Ask the people who use it.',
     '- Are the numbers still right: times, limits, names, contacts?',
     '- Has feedback come in about this page? Look at issues labelled `feedback`.',
-    '- Does it still pass `npm run lint`, and read at the target grade?',
+    '- Does it still pass `npx plainbook lint`, and read at the target grade?',
     '',
     '## How to record the review',
     '',

@@ -85,7 +85,7 @@ export const roundHelp: FieldHelpTable = {
 
 const stateCounts = z.strictObject({ open: z.int(), 'has-pr': z.int(), merged: z.int(), declined: z.int(), 'needs-edit': z.int() });
 
-/** `content/pilots/<round-id>.results.json`, written by `npm run pilot -- close`. */
+/** `content/pilots/<round-id>.results.json`, written by `npx plainbook pilot close`. */
 export const roundResultsSchema = z.strictObject({
   round: z.string(),
   title: z.string(),

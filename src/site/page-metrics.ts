@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import settings from 'virtual:plainbook/settings';
+import settings, { packageRoot } from 'virtual:plainbook/settings';
 import { cacheKey, codeFingerprint, codeSources, LINT_CACHE_FILE, readEntries } from '../lint/cache.ts';
 import type { ReadingMetrics } from '../lint/metrics.ts';
 import { readWordList } from '../lint/word-list.ts';
@@ -14,7 +14,7 @@ function lintCache() {
   lintResults ??= {
     fingerprint: contextFingerprint(
       { settings: settings.lint, personalWords: readWordList(join(settings.contentPath, settings.lint.wordList)) },
-      codeFingerprint(codeSources(settings.root)),
+      codeFingerprint(codeSources(settings.root, packageRoot)),
     ),
     entries: readEntries(join(settings.root, LINT_CACHE_FILE)),
   };

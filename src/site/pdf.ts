@@ -15,7 +15,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
  */
 export async function renderPdf(options: { root: string; outDir: string; output: string; chromium: string; base: string; userDataDir: string }): Promise<number> {
   if (!existsSync(options.chromium)) throw new EnvironmentError(`Cannot find Chromium at ${options.chromium}: install it (\`apt-get install -y chromium\`) or set PLAINBOOK_CHROMIUM.`);
-  if (!existsSync(`${options.outDir}/print/index.html`)) throw new UsageError(`Cannot find ${options.outDir}/print/index.html: run \`npm run build\` first.`);
+  if (!existsSync(`${options.outDir}/print/index.html`)) throw new UsageError(`Cannot find ${options.outDir}/print/index.html: run \`npx plainbook build\` first.`);
   const port = await freePort();
   const server = await preview({ root: options.root, outDir: options.outDir, logLevel: 'error', server: { host: '127.0.0.1', port } });
   try {

@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import type { ResolvedSettings } from '../config/settings.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 export const SETTINGS_MODULE_ID = 'virtual:plainbook/settings';
 
@@ -20,7 +21,7 @@ export function settingsModule(settings: ResolvedSettings): Plugin {
     resolveId: (id) => (id === SETTINGS_MODULE_ID ? resolvedId : undefined),
     load: (id) =>
       id === resolvedId
-        ? `export default ${JSON.stringify(settings)};\nexport const isDevServer = ${isDevServer};`
+        ? `export default ${JSON.stringify(settings)};\nexport const isDevServer = ${isDevServer};\nexport const packageRoot = ${JSON.stringify(PACKAGE_ROOT)};`
         : undefined,
   };
 }

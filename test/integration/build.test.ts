@@ -18,7 +18,7 @@ ${title} is a policy. Say hello to every customer.
 
 describe('astro build', () => {
   it('stops on an unknown option with a usage message, not a stack trace', () => {
-    const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', 'x'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['src/bin/plainbook.ts', 'build', '--out', 'x'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^Unknown option '--out'/);
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -283,14 +283,14 @@ describe('how the command ends', () => {
   });
 
   it('exits 2 naming the variable when GITHUB_REPOSITORY is missing, and never prints the token', () => {
-    const run = spawnSync(process.execPath, [resolve('scripts/feedback.ts'), 'pr', '4'], { cwd: project.dir, encoding: 'utf8', env: { PATH: process.env.PATH, GITHUB_TOKEN: 'ghp_doNotPrintMe' } });
+    const run = spawnSync(process.execPath, [resolve('src/bin/plainbook.ts'), 'feedback', 'pr', '4'], { cwd: project.dir, encoding: 'utf8', env: { PATH: process.env.PATH, GITHUB_TOKEN: 'ghp_doNotPrintMe' } });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('Missing GITHUB_REPOSITORY, expected `owner/name`, such as `acme/handbook`. GitHub Actions sets it; locally, export it.\n');
     expect(run.stdout + run.stderr).not.toContain('ghp_doNotPrintMe');
   });
 
   it('exits 2 for a usage mistake', () => {
-    const run = spawnSync(process.execPath, [resolve('scripts/feedback.ts'), 'merge', '4'], { cwd: project.dir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [resolve('src/bin/plainbook.ts'), 'feedback', 'merge', '4'], { cwd: project.dir, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^Unexpected command `merge`, expected `pr` or `decline`\./);
   });
@@ -361,8 +361,8 @@ describe('run from a terminal', () => {
     await expect(feedback('pr', 'seven')).rejects.toThrow('Unexpected issue number `seven`, expected a number such as `42`.');
     await expect(feedback('pr')).rejects.toThrow('Unexpected issue number ``, expected a number such as `42`.');
     await expect(feedback('pr', '7x')).rejects.toThrow('Unexpected issue number `7x`');
-    await expect(feedback()).rejects.toThrow(/^Missing command, expected `pr` or `decline`\.\n\nUsage: npm run feedback/);
-    expect((await feedback('--help')).outcome).toMatch(/^Usage: npm run feedback -- <pr\|decline> <issue-number> \[--dry-run\]/);
+    await expect(feedback()).rejects.toThrow(/^Missing command, expected `pr` or `decline`\.\n\nUsage: plainbook feedback/);
+    expect((await feedback('--help')).outcome).toMatch(/^Usage: plainbook feedback <pr\|decline> <issue-number> \[--dry-run\]/);
     expect(fake.requests).toEqual([]);
   });
 });

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createPilotProject } from '../helpers/pilot-project.ts';
 import { write } from '../helpers/temp-project.ts';
 
-const FORMS = resolve('scripts/forms.ts');
-const forms = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [FORMS, ...args], { cwd, encoding: 'utf8' });
+const CLI = resolve('src/bin/plainbook.ts');
+const forms = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, 'forms', ...args], { cwd, encoding: 'utf8' });
 
 describe('npm run forms', () => {
   it('writes the feedback form, and --check fails once a policy is added until it is run again', () => {
@@ -19,7 +19,7 @@ describe('npm run forms', () => {
     write(project.dir, { 'content/policies/new.mdx': '---\ntitle: New one\nowner: "@a/b"\nstatus: draft\neffective: 2026-01-01\n---\n\nHi.\n' });
     const stale = forms(project.dir, '--check');
     expect(stale.status).toBe(1);
-    expect(stale.stderr).toBe('.github/ISSUE_TEMPLATE/policy-feedback.yml is out of date with content/policies (a policy was added, removed or renamed). Run `npm run forms` and commit the result.\n');
+    expect(stale.stderr).toBe('.github/ISSUE_TEMPLATE/policy-feedback.yml is out of date with content/policies (a policy was added, removed or renamed). Run `npx plainbook forms` and commit the result.\n');
   });
 
   it('the committed form matches the shipped policies', () => {

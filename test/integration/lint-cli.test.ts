@@ -7,11 +7,11 @@ import { lintFiles } from '../../src/lint/run.ts';
 import { lintSettingsSchema } from '../../src/schema/lint.ts';
 import { createTempProject, EASY, LONG_SENTENCE, PASSIVE, write } from '../helpers/temp-project.ts';
 
-const LINT_SCRIPT = resolve('scripts/lint.ts');
+const CLI = resolve('src/bin/plainbook.ts');
 
 /** `npm run lint` as a user runs it: a child process in the project, with its exit code. */
 function runLint(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [LINT_SCRIPT, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '' } });
+  const result = spawnSync(process.execPath, [CLI, 'lint', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -42,7 +42,7 @@ describe('npm run lint', () => {
     const project = createTempProject({ 'content/easy.md': EASY });
     const result = runLint(project.dir, 'content/missing.md');
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('Cannot read content/missing.md: the file does not exist. Check the path.\n');
+    expect(result.stderr).toBe(`Cannot read content/missing.md: the file does not exist in ${project.dir}. Check the path.\n`);
     expect(result.stdout).toBe('');
   });
 

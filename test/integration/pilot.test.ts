@@ -100,7 +100,7 @@ describe('pilot start after a crash', () => {
     const env = { ...process.env, GITHUB_TOKEN: FAKE_TOKEN, GITHUB_REPOSITORY: 'acme/handbook', GITHUB_API_URL: fake.url, PLAINBOOK_WRITE_INTERVAL_MS: '0' };
     const run = () =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [join(process.cwd(), 'scripts/pilot.ts'), 'start', 'spring'], { cwd: project.dir, env, stdio: 'ignore' });
+        const child = spawn(process.execPath, [join(process.cwd(), 'src/bin/plainbook.ts'), 'pilot', 'start', 'spring'], { cwd: project.dir, env, stdio: 'ignore' });
         fake.onWrite = (count) => {
           if (count === 15) child.kill('SIGKILL');
         };

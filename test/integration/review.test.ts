@@ -90,12 +90,12 @@ describe('review reminders', () => {
 
   it('explains a wrong command, window or format, before any request', async () => {
     const project = createTempProject({ 'content/policies/late.mdx': policy('@ana-lee', '2025-06-01') });
-    await expect(review(project.dir, 'list')).rejects.toThrow(/^Unexpected command `list`, expected `due` or `remind`\.\n\nUsage: npm run review/);
+    await expect(review(project.dir, 'list')).rejects.toThrow(/^Unexpected command `list`, expected `due` or `remind`\.\n\nUsage: plainbook review/);
     await expect(review(project.dir)).rejects.toThrow(/^Missing command, expected `due` or `remind`/);
     await expect(review(project.dir, 'due', '--within', '30d')).rejects.toThrow('Unexpected `30d` for --within, expected a number of days such as `30`.');
     await expect(review(project.dir, 'due', '--within', 'x30')).rejects.toThrow('Unexpected `x30` for --within');
     await expect(review(project.dir, 'due', '--format', 'csv')).rejects.toThrow('Unexpected format `csv`, expected `table`, `json` or `markdown`.');
-    expect(await review(project.dir, '--help')).toMatch(/^Usage: npm run review -- <due\|remind> \[options\]/);
+    expect(await review(project.dir, '--help')).toMatch(/^Usage: plainbook review <due\|remind> \[options\]/);
     expect(await review(project.dir, 'due', '--today', '2026-11-22', '--within', '0')).toBe('2026-06-01  overdue by 174 days   content/policies/late.mdx  @ana-lee\n');
     expect(fake.requests).toEqual([]);
   });
@@ -115,7 +115,7 @@ describe('review reminders', () => {
 
 describe('npm run owners', () => {
   it('writes CODEOWNERS and --check fails with the drifted lines when an owner changes', () => {
-    const owners = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [resolve('scripts/owners.ts'), ...args], { cwd, encoding: 'utf8' });
+    const owners = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [resolve('src/bin/plainbook.ts'), 'owners', ...args], { cwd, encoding: 'utf8' });
     const project = createTempProject({ 'content/policies/a.mdx': policy('@ana-lee', '2026-06-01') });
     expect(owners(project.dir).stdout).toBe('Wrote .github/CODEOWNERS.\n');
     expect(readFileSync(join(project.dir, '.github/CODEOWNERS'), 'utf8')).toContain('/content/policies/a.mdx @ana-lee');
@@ -123,10 +123,10 @@ describe('npm run owners', () => {
     writeFileSync(join(project.dir, 'content/policies/a.mdx'), policy('@bo-smith', '2026-06-01'));
     const drift = owners(project.dir, '--check');
     expect(drift.status).toBe(1);
-    expect(drift.stderr).toBe(".github/CODEOWNERS is out of date with the policies' owners. Run `npm run owners` and commit the result.\n- /content/policies/a.mdx @ana-lee\n+ /content/policies/a.mdx @bo-smith\n");
+    expect(drift.stderr).toBe(".github/CODEOWNERS is out of date with the policies' owners. Run `npx plainbook owners` and commit the result.\n- /content/policies/a.mdx @ana-lee\n+ /content/policies/a.mdx @bo-smith\n");
   });
 
   it('the committed CODEOWNERS matches the shipped policies', () => {
-    expect(spawnSync(process.execPath, [resolve('scripts/owners.ts'), '--check'], { encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync(process.execPath, [resolve('src/bin/plainbook.ts'), 'owners', '--check'], { encoding: 'utf8' }).status).toBe(0);
   });
 });

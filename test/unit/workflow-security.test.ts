@@ -30,7 +30,7 @@ const files = readdirSync(DIR)
 
 describe('GitHub workflows', () => {
   it('exist', () => {
-    expect(files.map((file) => file.name).sort()).toEqual(['ci.yml', 'deploy.yml', 'feedback.yml', 'pilot.yml', 'review.yml']);
+    expect(files.map((file) => file.name).sort()).toEqual(['checks.yml', 'ci.yml', 'deploy.yml', 'feedback.yml', 'pilot.yml', 'review.yml']);
   });
 
   it.each(files)('$name keeps untrusted values out of run: scripts and script inputs', ({ workflow }) => {

@@ -20,7 +20,7 @@ export function markdownReport(results: readonly FileResult[]): string {
     for (const { path, message } of messages.slice(0, MARKDOWN_MESSAGE_LIMIT)) {
       lines.push(`| ${cell(`${path}:${message.line}:${message.column}`)} | ${message.severity} | ${cell(message.reason)} | \`${message.ruleId}\` |`);
     }
-    if (messages.length > MARKDOWN_MESSAGE_LIMIT) lines.push('', `…and ${messages.length - MARKDOWN_MESSAGE_LIMIT} more. Run \`npm run lint\` to see them all.`);
+    if (messages.length > MARKDOWN_MESSAGE_LIMIT) lines.push('', `…and ${messages.length - MARKDOWN_MESSAGE_LIMIT} more. Run \`npx plainbook lint\` to see them all.`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,101 @@
+/**
+ * `plainbook init [folder]`: a new handbook repository holding only what is the team's: settings,
+ * a starter content/ folder, workflows and the few lines that load Plainbook.
+ */
+import { createInterface } from 'node:readline/promises';
+import { parseOptions } from '../cli/options.ts';
+import { userPath } from '../cli/project.ts';
+import { EXIT, type CliIo } from '../cli/run-cli.ts';
+import { PACKAGE_ROOT, packageVersion } from '../package-root.ts';
+import { todayIso } from '../policies/review-dates.ts';
+import { checkAnswers, defaultAnswers, packageName, QUESTIONS, type InitAnswers } from './answers.ts';
+import { dependencySpec } from './dependency.ts';
+import { scaffold } from './scaffold.ts';
+import { writeHandbook } from './write.ts';
+
+const USAGE = `Usage: plainbook init [folder] [options]
+
+Starts a handbook in <folder> (default: the current folder).
+
+  --title <text>     the handbook's title
+  --repo <o/name>    its GitHub repository
+  --url <address>    where it will be served (default: the repository's GitHub Pages address)
+  --owner <@team>    who owns the starter policies (a GitHub team or user)
+  --yes, -y          ask nothing: use the options given and defaults for the rest
+  --force            write into a folder that is not empty (files init writes are replaced)
+  --debug            print stack traces`;
+
+export interface InitIo extends CliIo {
+  /** Whether to ask questions (a terminal on both ends); tests and CI never are. */
+  interactive?: boolean;
+  ask?: (question: string, fallback: string) => Promise<string>;
+}
+
+export async function initCli(argv: string[], io: InitIo): Promise<number> {
+  const { values, positionals } = parseOptions(
+    {
+      args: argv,
+      allowPositionals: true,
+      options: {
+        title: { type: 'string' },
+        repo: { type: 'string' },
+        url: { type: 'string' },
+        owner: { type: 'string' },
+        yes: { type: 'boolean', short: 'y', default: false },
+        force: { type: 'boolean', default: false },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const folder = userPath(io.cwd ?? io.root, positionals[0] ?? '.');
+  const given: Partial<InitAnswers> = Object.fromEntries(QUESTIONS.flatMap(({ key }) => (values[key] === undefined ? [] : [[key, values[key]]])));
+  let answers = defaultAnswers(folder, given);
+  const interactive = (io.interactive ?? (process.stdin.isTTY && process.stdout.isTTY)) && !values.yes;
+  if (interactive) answers = await askFor(answers, given, io);
+  const files = scaffold({ answers: checkAnswers(answers), name: packageName(folder), dependency: dependencySpec(PACKAGE_ROOT, packageVersion()), today: todayIso() });
+  const written = await writeHandbook(folder, files, { force: values.force, env: io.env });
+  io.stdout(nextSteps(folder, written, io.cwd ?? io.root));
+  return EXIT.ok;
+}
+
+async function askFor(defaults: InitAnswers, given: Partial<InitAnswers>, io: InitIo): Promise<InitAnswers> {
+  const ask = io.ask ?? terminalQuestion;
+  const answers = { ...defaults };
+  for (const { key, ask: question } of QUESTIONS) {
+    if (given[key] !== undefined) continue;
+    answers[key] = (await ask(question, answers[key])).trim() || answers[key];
+    // Later defaults follow earlier answers: the address and owner come from the repository.
+    if (key === 'repo') Object.assign(answers, defaultAnswers('', { ...given, title: answers.title, repo: answers.repo }), { title: answers.title });
+  }
+  return answers;
+}
+
+async function terminalQuestion(question: string, fallback: string): Promise<string> {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await terminal.question(`${question} (${fallback}): `);
+  } finally {
+    terminal.close();
+  }
+}
+
+function nextSteps(folder: string, written: readonly string[], cwd: string): string {
+  const relativeFolder = folder === cwd ? '.' : folder.startsWith(`${cwd}/`) ? folder.slice(cwd.length + 1) : folder;
+  return `Wrote ${written.length} files to ${folder}.
+
+Next:
+  cd ${relativeFolder}
+  npm install && npm start     # build the handbook and serve it
+  npm test                     # the checks CI runs
+
+Then check plainbook.config.yml (title, address, repository), put your team in the policies'
+\`owner:\` and run \`npx plainbook owners\`, and turn on GitHub Pages (Settings → Pages →
+Source: GitHub Actions) to publish the handbook.
+`;
+}

@@ -1,0 +1,76 @@
+/**
+ * `plainbook build | dev | preview`: Astro's own commands on the handbook, so a handbook needs no
+ * `astro` of its own (Plainbook brings the Astro it was tested with) and content errors read
+ * like every other Plainbook error (file, line, field, fix).
+ */
+import { build, dev, preview } from 'astro';
+import { parseOptions, wholeNumber } from '../cli/options.ts';
+import { EXIT, type CliIo } from '../cli/run-cli.ts';
+import { userPath } from '../cli/project.ts';
+import { loadSettings } from '../config/settings.ts';
+import { contentBuildError } from './build-errors.ts';
+
+const BUILD_USAGE = `Usage: plainbook build [options]
+
+The handbook site and its search index, in dist/.
+
+  --out-dir <dir>    write the site here instead of dist/
+  --cache-dir <dir>  Astro's cache folder
+  --force            drop Astro's content cache first
+  --debug            print stack traces`;
+
+export async function buildCli(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseOptions(
+    {
+      args: argv,
+      options: { 'out-dir': { type: 'string' }, 'cache-dir': { type: 'string' }, force: { type: 'boolean' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    },
+    BUILD_USAGE,
+  );
+  if (values.help) return printed(io, BUILD_USAGE);
+  quietTelemetry(io);
+  const settings = loadSettings(io.root, io.env);
+  const cwd = io.cwd ?? io.root;
+  try {
+    await build({
+      root: io.root,
+      ...(values['out-dir'] ? { outDir: userPath(cwd, values['out-dir']) } : {}),
+      ...(values['cache-dir'] ? { cacheDir: userPath(cwd, values['cache-dir']) } : {}),
+      ...(values.force ? { force: true } : {}),
+    });
+  } catch (error) {
+    throw contentBuildError(error, settings.contentPath, io.root) ?? error;
+  }
+  return EXIT.ok;
+}
+
+const SERVE_USAGE = (command: 'dev' | 'preview') => `Usage: plainbook ${command} [--host <address>] [--port <n>]
+
+${command === 'dev' ? 'Serve the handbook while you edit it; pages reload as you save.' : 'Serve the built handbook (run `plainbook build` first).'}`;
+
+export const devCli = (argv: string[], io: CliIo) => serve('dev', argv, io);
+export const previewCli = (argv: string[], io: CliIo) => serve('preview', argv, io);
+
+async function serve(command: 'dev' | 'preview', argv: string[], io: CliIo): Promise<number> {
+  const usage = SERVE_USAGE(command);
+  const { values } = parseOptions({ args: argv, options: { host: { type: 'string' }, port: { type: 'string' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, usage);
+  if (values.help) return printed(io, usage);
+  quietTelemetry(io);
+  loadSettings(io.root, io.env);
+  const server = { ...(values.host ? { host: values.host } : {}), ...(values.port ? { port: wholeNumber('--port', values.port) } : {}) };
+  const running = command === 'dev' ? await dev({ root: io.root, server }) : await preview({ root: io.root, server });
+  // Serve until the user stops it (Ctrl-C ends the process).
+  await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+  await running.stop();
+  return EXIT.ok;
+}
+
+function quietTelemetry(io: CliIo): void {
+  // Astro reads this from process.env; a handbook build should not phone home from CI.
+  if (io.env.ASTRO_TELEMETRY_DISABLED === undefined) process.env.ASTRO_TELEMETRY_DISABLED = '1';
+}
+
+function printed(io: CliIo, text: string): number {
+  io.stdout(`${text}\n`);
+  return EXIT.ok;
+}
