@@ -18,7 +18,7 @@ const root = mkdtempSync(join(tmpdir(), 'plainbook-bench-lint-'));
 writeHandbook(root, count, 'site:\n  title: Bench\n  url: https://bench.test/\n  repo: acme/bench\n');
 
 // The lint exits 1 when it finds errors: a result, not a failure of the benchmark.
-const lint = () => measure(process.execPath, [resolve('scripts/lint.ts'), '--format', 'json'], { cwd: root, okCodes: [0, 1] });
+const lint = () => measure(process.execPath, [resolve('src/bin/plainbook.ts'), 'lint', '--format', 'json'], { cwd: root, okCodes: [0, 1] });
 const times = (run: (n: number) => void) => summarise(Array.from({ length: runs }, (_, n) => (run(n), lint()))).seconds;
 
 const cold = times(() => rmSync(join(root, 'node_modules/.cache'), { recursive: true, force: true }));

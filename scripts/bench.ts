@@ -37,7 +37,7 @@ writeHandbook(bare, count, SETTINGS);
 // As in CI: lint, then build, in one checkout, so the build can take each page's reading grade
 // from the lint's results. The lint exits 1 when it finds errors: a result, not a failure here.
 const lint = (args: string[] = []) =>
-  measure(node, [join(repo, 'scripts/lint.ts'), '--format', 'json', ...args], { cwd: repo, env: { PLAINBOOK_CONTENT_DIR: join(ours, 'content') }, okCodes: [0, 1] });
+  measure(node, [join(repo, 'src/bin/plainbook.ts'), 'lint', '--format', 'json', ...args], { cwd: repo, env: { PLAINBOOK_CONTENT_DIR: join(ours, 'content') }, okCodes: [0, 1] });
 const cache = join(repo, LINT_CACHE_FILE);
 // The benchmark's lint results replace the developer's own in the same cache file; keep a copy
 // and put it back at the end, so the next `npm run lint` stays warm.
@@ -65,7 +65,7 @@ const lintChanged = repeat(runs, (n) => {
 console.error('Our build…');
 const ourOut = join(work, 'ours-dist');
 const ourBuild = repeat(runs, (n) =>
-  measure(node, [join(repo, 'scripts/build.ts'), '--out-dir', ourOut, '--cache-dir', join(work, `ours-cache-${n}`)], {
+  measure(node, [join(repo, 'src/bin/plainbook.ts'), 'build', '--out-dir', ourOut, '--cache-dir', join(work, `ours-cache-${n}`)], {
     cwd: repo,
     env: { PLAINBOOK_CONTENT_DIR: join(ours, 'content'), ASTRO_TELEMETRY_DISABLED: '1' },
   }),
@@ -74,7 +74,7 @@ const ourBuild = repeat(runs, (n) =>
 console.error('Bare Starlight build…');
 const bareOut = join(work, 'bare-dist');
 const bareBuild = repeat(runs, (n) =>
-  measure(node, [join(repo, 'scripts/build.ts'), '--out-dir', bareOut, '--cache-dir', join(work, `bare-cache-${n}`)], {
+  measure(node, [join(repo, 'src/bin/plainbook.ts'), 'build', '--out-dir', bareOut, '--cache-dir', join(work, `bare-cache-${n}`)], {
     cwd: repo,
     env: { PLAINBOOK_CONTENT_DIR: join(bare, 'content'), PLAINBOOK_BARE_STARLIGHT: '1', ASTRO_TELEMETRY_DISABLED: '1' },
   }),

@@ -27,6 +27,16 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // Packs the tarball, makes a handbook with it and installs it: minutes, and the npm cache.
+        test: {
+          name: 'package',
+          root,
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

@@ -27,7 +27,9 @@ export function toGitHubError(step: string, error: unknown): unknown {
   if (!(error instanceof RequestError)) return error;
   const apiMessage = (error.response?.data as { message?: string } | undefined)?.message ?? error.message;
   const hint = HINTS[error.status] ?? (error.status >= 500 ? 'GitHub had a problem; try again in a few minutes.' : '');
-  return new GitHubError(step, error.status, [apiMessage, hint].filter(Boolean).join(' '), { cause: error });
+  // GitHub's messages ("Bad credentials") have no full stop; the hint is a sentence of its own.
+  const said = hint && !/[.!?]$/.test(apiMessage) ? `${apiMessage}.` : apiMessage;
+  return new GitHubError(step, error.status, [said, hint].filter(Boolean).join(' '), { cause: error });
 }
 
 /** Whether GitHub answered with this HTTP status (a raw Octokit error or one of ours). */

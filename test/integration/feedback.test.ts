@@ -278,7 +278,7 @@ describe('how the command ends', () => {
     const env = { GITHUB_TOKEN: FAKE_TOKEN, GITHUB_REPOSITORY: 'acme/handbook', GITHUB_API_URL: fake.url };
     const code = await runToExitCode(() => feedbackCli(['pr', String(issue.number)], { root: project.dir, env, clientOptions: FAST, stdout: () => {}, stderr: () => {} }), (text) => (stderr += text));
     expect(code).toBe(3);
-    expect(stderr).toBe(`GitHub answered 502 while reading issue #${issue.number}: Server Error GitHub had a problem; try again in a few minutes.\n`);
+    expect(stderr).toBe(`GitHub answered 502 while reading issue #${issue.number}: Server Error. GitHub had a problem; try again in a few minutes.\n`);
     expect(fake.writes()).toEqual([]);
   });
 

@@ -37,7 +37,7 @@ describe('the GitHub client', () => {
     const error = await readLabels().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GitHubError);
     expect((error as GitHubError).status).toBe(502);
-    expect((error as GitHubError).message).toBe('GitHub answered 502 while reading labels: Server Error GitHub had a problem; try again in a few minutes.');
+    expect((error as GitHubError).message).toBe('GitHub answered 502 while reading labels: Server Error. GitHub had a problem; try again in a few minutes.');
     expect(fake.requests).toHaveLength(4);
   });
 

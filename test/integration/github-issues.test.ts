@@ -126,7 +126,7 @@ describe('issues and comments', () => {
     ['reading pull requests', (github: IssueTracker) => github.feedbackPullRequests()],
   ])('names the step when GitHub refuses: %s', async (step, call) => {
     fake.injectFaults({ kind: 'status', status: 422 });
-    await expect(call(tracker())).rejects.toThrow(`GitHub answered 422 while ${step}: Server Error GitHub rejected the data`);
+    await expect(call(tracker())).rejects.toThrow(`GitHub answered 422 while ${step}: Server Error. GitHub rejected the data`);
   });
 });
 

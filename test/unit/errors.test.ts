@@ -105,8 +105,8 @@ describe('GitHub errors', () => {
     expect(error).toBeInstanceOf(GitHubError);
     expect(error.status).toBe(401);
     expect(error.cause).toBe(cause);
-    expect(error.message).toBe('GitHub answered 401 while reading labels: Bad credentials The token in GITHUB_TOKEN is missing, expired or wrong. Create a new one and set GITHUB_TOKEN.');
-    expect((toGitHubError('reading labels', requestError(503)) as Error).message).toBe('GitHub answered 503 while reading labels: Server Error GitHub had a problem; try again in a few minutes.');
+    expect(error.message).toBe('GitHub answered 401 while reading labels: Bad credentials. The token in GITHUB_TOKEN is missing, expired or wrong. Create a new one and set GITHUB_TOKEN.');
+    expect((toGitHubError('reading labels', requestError(503)) as Error).message).toBe('GitHub answered 503 while reading labels: Server Error. GitHub had a problem; try again in a few minutes.');
     expect((toGitHubError('reading labels', requestError(418, 'teapot')) as Error).message).toBe('GitHub answered 418 while reading labels: teapot');
     expect(toGitHubError('x', error)).toBe(error);
     // Not GitHub's doing: a bug or one of our own errors passes through, to exit as what it is.
