@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { loadSettings } from '../../src/config/settings.ts';
+import { plainbookStarlightPlugin } from '../../src/site/starlight-plugin.ts';
+import { own, starlightOptions } from '../../src/site/starlight-options.ts';
+import { PACKAGE_ROOT } from '../../src/package-root.ts';
+import { createTempProject } from '../helpers/temp-project.ts';
+
+const settings = () => loadSettings(createTempProject({}).dir, {});
+
+/** Run the plugin's config:setup as Starlight does, and keep what it asked for. */
+function setUp(components: Record<string, string>) {
+  const warnings: string[] = [];
+  const updates: { components?: Record<string, string> }[] = [];
+  const middleware: unknown[] = [];
+  const hook = plainbookStarlightPlugin().hooks['config:setup'] as unknown as (options: object) => void;
+  hook({
+    config: { components },
+    updateConfig: (update: { components?: Record<string, string> }) => updates.push(update),
+    addRouteMiddleware: (entry: unknown) => middleware.push(entry),
+    logger: { warn: (message: string) => warnings.push(message) },
+  });
+  return { warnings, components: updates.at(-1)?.components, middleware };
+}
+
+describe('Plainbook inside Starlight', () => {
+  it('adds its overrides and route middleware from the package\'s src/', () => {
+    const { warnings, components, middleware } = setUp({});
+    expect(components).toEqual({ PageTitle: own('overrides/page-title.astro'), Search: own('overrides/search.astro'), Footer: own('overrides/footer.astro') });
+    expect(own('overrides/footer.astro')).toBe(`${PACKAGE_ROOT.replace(/\/$/, '')}/src/overrides/footer.astro`);
+    expect(middleware).toEqual([{ entrypoint: own('site/route-middleware.ts'), order: 'pre' }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps a team\'s own override, and says what it replaces and how to keep ours', () => {
+    const { warnings, components } = setUp({ Footer: './src/footer.astro', Hero: './src/hero.astro' });
+    expect(components).toMatchObject({ Footer: './src/footer.astro', Hero: './src/hero.astro', PageTitle: own('overrides/page-title.astro') });
+    expect(warnings).toEqual(["Your Starlight override for `Footer` replaces Plainbook's, so pages lose the page history. To keep it, render `plainbook/overrides/footer.astro` inside yours."]);
+  });
+
+  it('lets the team\'s Starlight options win, with their CSS and head tags after ours', () => {
+    const options = starlightOptions(settings(), {
+      title: 'Ours',
+      social: [{ icon: 'github', label: 'Code', href: 'https://example.test' }],
+      customCss: ['./src/brand.css'],
+      head: [{ tag: 'meta', attrs: { name: 'x', content: 'y' } }],
+      locales: { root: { label: 'English', lang: 'en' } },
+    });
+    expect(options.title).toBe('Ours');
+    expect(options.social).toEqual([{ icon: 'github', label: 'Code', href: 'https://example.test' }]);
+    expect(options.customCss?.at(-1)).toBe('./src/brand.css');
+    expect(options.customCss?.[0]).toBe(own('styles/handbook.css'));
+    expect(options.head?.map((tag) => tag.tag)).toEqual(['link', 'meta']);
+    expect(options.locales).toEqual({ root: { label: 'English', lang: 'en' } });
+  });
+
+  it('takes the title and the repository links from plainbook.config.yml when the team sets none', () => {
+    const options = starlightOptions(settings());
+    expect(options.title).toBe('Test handbook');
+    expect(options.social).toEqual([{ icon: 'github', label: 'Policies on GitHub', href: 'https://github.com/acme/handbook' }]);
+    expect(options.editLink).toEqual({ baseUrl: 'https://github.com/acme/handbook/edit/main/' });
+  });
+});
