@@ -24,7 +24,7 @@ export type ReplaceResult = { ok: true; text: string; start: number; end: number
 /** Where nothing is prose: replacing inside these would change code, not words. */
 const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'definition', 'footnoteDefinition', 'image', 'imageReference']);
 /** Components hold prose in their children, but never in their tags or attributes. */
-const HOLDS_PROSE_IN_CHILDREN = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement', 'containerDirective', 'leafDirective', 'textDirective', 'link', 'linkReference']);
+const HOLDS_PROSE_IN_CHILDREN = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
 
 interface Located {
   node: Node;
@@ -165,7 +165,7 @@ function chainOf({ node, ancestors }: Located): string[] {
  * the top level), and the page may gain no construct, link target or component anywhere: the
  * words must not join with what is around them either.
  */
-function addsOnlyText(before: Root, text: string, flavour: Flavour, start: number, end: number, oldChain: readonly string[], placement: Placement): boolean {
+export function addsOnlyText(before: Root, text: string, flavour: Flavour, start: number, end: number, oldChain: readonly string[], placement: Placement): boolean {
   let tree: Root;
   try {
     tree = parseDocument(text, flavour);
