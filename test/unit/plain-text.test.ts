@@ -126,6 +126,20 @@ describe('plain text as Markdown', () => {
     expect(plainTextToMarkdown('import x', { flavour: 'md', placement: 'flow' })).toBe('import x');
   });
 
+  it('hides import and export only as the first word of a line, and only in MDX', () => {
+    const md = (text: string, flavour: Flavour = 'mdx') => plainTextToMarkdown(text, { flavour, placement: 'flow' });
+    expect(md('import x')).toBe('&#x69;mport x');
+    expect(md('export x')).toBe('&#x65;xport x');
+    expect(md('import x', 'md')).toBe('import x');
+    for (const text of ['ideas and each export', 'we import goods', 'importer x', 'exports x']) expect(md(text)).toBe(text);
+  });
+
+  it('splits paragraphs at blank lines (white space and all) at the top, and folds every break inline', () => {
+    expect(plainTextToMarkdown('one\n \t\n  two', { flavour: 'mdx', placement: 'flow' })).toBe('one\n\ntwo');
+    expect(plainTextToMarkdown('one\n \t\n  two', { flavour: 'mdx', placement: 'inline' })).toBe('one two');
+    expect(plainTextToMarkdown('  a \n b  ', { flavour: 'mdx', placement: 'inline' })).toBe('a b');
+  });
+
   it('breaks a web address with a visible word-joiner reference, so GFM does not link it', () => {
     expect(plainTextToMarkdown('see https://a.example and b@c.example', { flavour: 'mdx', placement: 'flow' })).toBe('see h&#x2060;ttps\\://a.example and b&#x2060;@c.example');
   });
