@@ -2,14 +2,14 @@
  * `plainbook forms`: write the feedback issue form from the policies in content/.
  * `plainbook forms --check`: exit 1 when the committed form is out of date (CI).
  */
-import { join } from 'node:path';
 import { parseOptions } from '../cli/options.ts';
 import { EXIT, type CliIo } from '../cli/run-cli.ts';
 import { loadSettings } from '../config/settings.ts';
 import { readPolicies } from '../policies/catalog.ts';
 import { packageVersion } from '../package-root.ts';
-import { readText, withMarker, withoutMarker, writeGenerated } from '../sync/generated-file.ts';
-import { FEEDBACK_FORM_PATH, renderFeedbackForm } from './feedback-form.ts';
+import { regenerate } from '../sync/generated-file.ts';
+import { feedbackFormFile } from '../sync/targets.ts';
+import { FEEDBACK_FORM_PATH } from './feedback-form.ts';
 
 const USAGE = `Usage: plainbook forms [--check]
 
@@ -25,21 +25,12 @@ export async function formsCli(argv: string[], io: CliIo): Promise<number> {
   }
   const settings = loadSettings(io.root, io.env);
   const policies = await readPolicies(io.root, settings.contentPath);
-  const form = renderFeedbackForm(policies.map((policy) => ({ id: policy.id, title: policy.frontmatter.title })));
-  const path = join(io.root, FEEDBACK_FORM_PATH);
-  const current = readText(path);
-  const next = withMarker(form, packageVersion());
+  const { current, matches, written } = regenerate(io.root, feedbackFormFile(policies), packageVersion(), values.check);
   if (values.check) {
-    // The policies decide; a form from an older Plainbook with the same choices still passes.
-    if (current !== undefined && withoutMarker(current) === form) return EXIT.ok;
+    if (matches) return EXIT.ok;
     io.stderr(`${FEEDBACK_FORM_PATH} is out of date with content/policies (${current === undefined ? 'missing' : 'a policy was added, removed or renamed'}). Run \`npx plainbook forms\` and commit the result.\n`);
     return EXIT.findings;
   }
-  if (current === next) {
-    io.stdout(`${FEEDBACK_FORM_PATH} is up to date (${policies.length} policies).\n`);
-    return EXIT.ok;
-  }
-  writeGenerated(path, next);
-  io.stdout(`Wrote ${FEEDBACK_FORM_PATH} with ${policies.length} policies.\n`);
+  io.stdout(written ? `Wrote ${FEEDBACK_FORM_PATH} with ${policies.length} policies.\n` : `${FEEDBACK_FORM_PATH} is up to date (${policies.length} policies).\n`);
   return EXIT.ok;
 }

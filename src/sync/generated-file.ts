@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const MARKER = /^# plainbook:generated (\S+) sha256:([0-9a-f]{16})\r?\n/;
 
@@ -67,4 +67,19 @@ export function writeGenerated(path: string, text: string): void {
   } finally {
     rmSync(partial, { force: true });
   }
+}
+
+/**
+ * `plainbook forms` and `plainbook owners`: compare the file with what the policies make now
+ * and, unless only checking, write it (with this version's marker) when its text differs.
+ * `matches` compares bodies only, so a file from an older Plainbook with the same lines passes.
+ */
+export function regenerate(root: string, file: { path: string; body: string }, version: string, check: boolean): { current: string | undefined; matches: boolean; written: boolean } {
+  const path = join(root, file.path);
+  const current = readText(path);
+  const matches = current !== undefined && withoutMarker(current) === file.body;
+  const next = withMarker(file.body, version);
+  const written = !check && current !== next;
+  if (written) writeGenerated(path, next);
+  return { current, matches, written };
 }

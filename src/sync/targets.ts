@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadSettings } from '../config/settings.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { FEEDBACK_FORM_PATH, renderFeedbackForm } from '../pilot/feedback-form.ts';
-import { readPolicies } from '../policies/catalog.ts';
+import { readPolicies, type PolicyRecord } from '../policies/catalog.ts';
 import { CODEOWNERS_PATH, renderCodeowners } from '../review/codeowners.ts';
 
 export interface GeneratedFile {
@@ -26,12 +26,20 @@ export function workflowFiles(templates: string = WORKFLOW_TEMPLATES): Generated
     .map((name) => ({ path: `.github/workflows/${name}`, body: readFileSync(join(templates, name), 'utf8') }));
 }
 
+export function feedbackFormFile(policies: readonly PolicyRecord[]): GeneratedFile {
+  return { path: FEEDBACK_FORM_PATH, body: renderFeedbackForm(policies.map((policy) => ({ id: policy.id, title: policy.frontmatter.title }))) };
+}
+
+export function codeownersFile(policies: readonly PolicyRecord[], defaultOwner: string | undefined): GeneratedFile {
+  return { path: CODEOWNERS_PATH, body: renderCodeowners(policies, defaultOwner) };
+}
+
 export async function generatedFiles(root: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<GeneratedFile[]> {
   const settings = loadSettings(root, env);
   const policies = await readPolicies(root, settings.contentPath);
   return [
     ...workflowFiles(),
-    { path: FEEDBACK_FORM_PATH, body: renderFeedbackForm(policies.map((policy) => ({ id: policy.id, title: policy.frontmatter.title }))) },
-    { path: CODEOWNERS_PATH, body: renderCodeowners(policies, settings.defaultOwner) },
+    feedbackFormFile(policies),
+    codeownersFile(policies, settings.defaultOwner),
   ];
 }
