@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   dev: { summary: 'serve the handbook while you edit it', load: async () => (await import('../site/site-cli.ts')).devCli },
   build: { summary: 'build the handbook site and its search index into dist/', load: async () => (await import('../site/site-cli.ts')).buildCli },
   preview: { summary: 'serve the built handbook', load: async () => (await import('../site/site-cli.ts')).previewCli },
+  import: { summary: 'turn Word, Google Docs, web page, Markdown or text policies into draft policies', load: async () => (await import('../import/cli.ts')).importCli },
   lint: { summary: 'check the policies for plain, readable words', load: async () => (await import('../lint/cli.ts')).lintCli },
   forms: { summary: 'write the feedback issue form from the policies', load: async () => (await import('../pilot/forms-cli.ts')).formsCli },
   owners: { summary: 'write CODEOWNERS from each policy\'s owner', load: async () => (await import('../review/owners-cli.ts')).ownersCli },

@@ -2,10 +2,10 @@
  * `plainbook init [folder]`: a new handbook repository holding only what is the team's: settings,
  * a starter content/ folder, workflows and the few lines that load Plainbook.
  */
-import { createInterface } from 'node:readline/promises';
+import { ask, canAsk, type AskingIo } from '../cli/ask.ts';
 import { parseOptions } from '../cli/options.ts';
 import { userPath } from '../cli/project.ts';
-import { EXIT, type CliIo } from '../cli/run-cli.ts';
+import { EXIT } from '../cli/run-cli.ts';
 import { PACKAGE_ROOT, packageVersion } from '../package-root.ts';
 import { todayIso } from '../policies/review-dates.ts';
 import { checkAnswers, defaultAnswers, packageName, QUESTIONS, type InitAnswers } from './answers.ts';
@@ -25,11 +25,7 @@ Starts a handbook in <folder> (default: the current folder).
   --force            write into a folder that is not empty (files init writes are replaced)
   --debug            print stack traces`;
 
-export interface InitIo extends CliIo {
-  /** Whether to ask questions (a terminal on both ends); tests and CI never are. */
-  interactive?: boolean;
-  ask?: (question: string, fallback: string) => Promise<string>;
-}
+export type InitIo = AskingIo;
 
 export async function initCli(argv: string[], io: InitIo): Promise<number> {
   const { values, positionals } = parseOptions(
@@ -56,7 +52,7 @@ export async function initCli(argv: string[], io: InitIo): Promise<number> {
   const folder = userPath(io.cwd ?? io.root, positionals[0] ?? '.');
   const given: Partial<InitAnswers> = Object.fromEntries(QUESTIONS.flatMap(({ key }) => (values[key] === undefined ? [] : [[key, values[key]]])));
   let answers = defaultAnswers(folder, given);
-  const interactive = (io.interactive ?? (process.stdin.isTTY && process.stdout.isTTY)) && !values.yes;
+  const interactive = canAsk(io) && !values.yes;
   if (interactive) answers = await askFor(answers, given, io);
   const files = scaffold({ answers: checkAnswers(answers), name: packageName(folder), dependency: dependencySpec(PACKAGE_ROOT, packageVersion()), today: todayIso() });
   const written = await writeHandbook(folder, files, { force: values.force, env: io.env });
@@ -65,24 +61,14 @@ export async function initCli(argv: string[], io: InitIo): Promise<number> {
 }
 
 async function askFor(defaults: InitAnswers, given: Partial<InitAnswers>, io: InitIo): Promise<InitAnswers> {
-  const ask = io.ask ?? terminalQuestion;
   const answers = { ...defaults };
   for (const { key, ask: question } of QUESTIONS) {
     if (given[key] !== undefined) continue;
-    answers[key] = (await ask(question, answers[key])).trim() || answers[key];
+    answers[key] = (await ask(io, question, answers[key])).trim() || answers[key];
     // Later defaults follow earlier answers: the address and owner come from the repository.
     if (key === 'repo') Object.assign(answers, defaultAnswers('', { ...given, title: answers.title, repo: answers.repo }), { title: answers.title });
   }
   return answers;
-}
-
-async function terminalQuestion(question: string, fallback: string): Promise<string> {
-  const terminal = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return await terminal.question(`${question} (${fallback}): `);
-  } finally {
-    terminal.close();
-  }
 }
 
 function nextSteps(folder: string, written: readonly string[], cwd: string): string {

@@ -80,3 +80,43 @@ export function fromCounts(counts: { words: number; sentences: number; syllables
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+export interface HardSentence {
+  line: number;
+  column: number;
+  /** Flesch-Kincaid grade of this sentence alone. */
+  grade: number;
+  words: number;
+  text: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    hardestSentences: HardSentence[];
+  }
+}
+
+/**
+ * Below this many words a sentence's grade says little (one long word moves it by grades); the
+ * readability rule skips such sentences for the same reason.
+ */
+export const MIN_WORDS_FOR_SENTENCE_GRADE = 8;
+
+/** Sentences ranked hardest first by their own Flesch-Kincaid grade, for "where to start rewriting". */
+export function hardestSentences(tree: NlcstRoot, file: VFile, count: number): HardSentence[] {
+  const graded: HardSentence[] = [];
+  for (const sentence of proseSentences(tree, file)) {
+    const words = sentenceWords(sentence);
+    if (words.length < MIN_WORDS_FOR_SENTENCE_GRADE) continue;
+    const syllables = words.reduce((sum, word) => sum + Math.max(1, syllablesIn(word)), 0);
+    const { fleschKincaidGrade } = fromCounts({ words: words.length, sentences: 1, syllables, longestSentence: words.length });
+    const start = sentence.position?.start;
+    graded.push({ line: start?.line ?? 1, column: start?.column ?? 1, grade: fleschKincaidGrade, words: words.length, text: toString(sentence).replace(/\s+/g, ' ').trim() });
+  }
+  return graded.sort((a, b) => b.grade - a.grade || b.words - a.words || a.line - b.line).slice(0, count);
+}
+
+/** Retext plugin: keep the hardest sentences on the file, for reports that show them. */
+export const retextHardestSentences: Plugin<[{ count: number }], NlcstRoot> = ({ count }) => (tree, file) => {
+  file.data.hardestSentences = hardestSentences(tree, file, count);
+};

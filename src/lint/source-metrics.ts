@@ -6,10 +6,13 @@ import remarkRetext from 'remark-retext';
 import retextEnglish from 'retext-english';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
-import { retextMetrics, type ReadingMetrics } from './metrics.ts';
+import { retextHardestSentences, retextMetrics, type HardSentence, type ReadingMetrics } from './metrics.ts';
 import { PROSE_OPTIONS, rememberHeadings } from './prose.ts';
 
 const processors = new Map<boolean, Processor>();
+
+/** How many sentences a "where to start" report lists. */
+export const HARDEST_SENTENCES = 5;
 
 function metricsProcessor(mdx: boolean): Processor {
   let processor = processors.get(mdx);
@@ -20,7 +23,7 @@ function metricsProcessor(mdx: boolean): Processor {
       .use(remarkGfm)
       .use(mdx ? [remarkMdx] : [])
       .use(rememberHeadings)
-      .use(remarkRetext, unified().use(retextEnglish).use(retextMetrics) as unknown as Parameters<typeof remarkRetext>[0], PROSE_OPTIONS)
+      .use(remarkRetext, unified().use(retextEnglish).use(retextMetrics).use(retextHardestSentences, { count: HARDEST_SENTENCES }) as unknown as Parameters<typeof remarkRetext>[0], PROSE_OPTIONS)
       .freeze() as unknown as Processor;
     processors.set(mdx, processor);
   }
@@ -32,7 +35,12 @@ function metricsProcessor(mdx: boolean): Processor {
  * for "grade before" in reports. Same prose extraction and formulas as the lint, so the numbers
  * match. Returns undefined when the document does not parse.
  */
-export async function metricsFromSource(source: string, { mdx }: { mdx: boolean }): Promise<ReadingMetrics | undefined> {
+export async function metricsFromSource(source: string, options: { mdx: boolean }): Promise<ReadingMetrics | undefined> {
+  return (await readingReport(source, options))?.metrics;
+}
+
+/** Metrics and the hardest sentences of a document; undefined when it does not parse. */
+export async function readingReport(source: string, { mdx }: { mdx: boolean }): Promise<{ metrics: ReadingMetrics; hardest: HardSentence[] } | undefined> {
   const processor = metricsProcessor(mdx);
   const file = new VFile({ value: source });
   try {
@@ -40,5 +48,6 @@ export async function metricsFromSource(source: string, { mdx }: { mdx: boolean 
   } catch {
     return undefined;
   }
-  return file.data.metrics;
+  const { metrics, hardestSentences } = file.data;
+  return metrics ? { metrics, hardest: hardestSentences ?? [] } : undefined;
 }

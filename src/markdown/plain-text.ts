@@ -6,9 +6,9 @@
  * start a construct; we add the few places it cannot know about.
  */
 import type { Paragraph, Root } from 'mdast';
-import { toMarkdown, type Handle, type Unsafe } from 'mdast-util-to-markdown';
+import { toMarkdown, type Handle } from 'mdast-util-to-markdown';
 import { visit } from 'unist-util-visit';
-import { parseDocument, toMarkdownExtensions, type Flavour } from './syntax.ts';
+import { parseDocument, writeOptions, type Flavour } from './syntax.ts';
 
 /**
  * Where the words will stand, which decides what their line breaks may do:
@@ -47,16 +47,6 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 export function stripControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '').replace(INVISIBLE, '').replace(LINE_ENDINGS, '\n').replace(CONTROL_CHARACTERS, '');
 }
-
-/**
- * A construct mdast-util-to-markdown does not escape because it never writes it from text: an MDX
- * line starting with `import`/`export` is a module statement (changing the word's first letter
- * to a character reference is enough).
- */
-const ESM_STATEMENTS: Unsafe[] = [
-  { atBreak: true, character: 'i', after: 'mport\\b' },
-  { atBreak: true, character: 'e', after: 'xport\\b' },
-];
 
 interface PlainTextNode {
   type: 'plainbookText';
@@ -131,11 +121,7 @@ function serialise(paragraphs: readonly string[], options: PlainTextOptions): st
       }),
     ),
   };
-  const markdown = toMarkdown(tree, {
-    extensions: toMarkdownExtensions(options.flavour),
-    handlers: { plainbookText } as never,
-    unsafe: options.flavour === 'mdx' ? ESM_STATEMENTS : [],
-  });
+  const markdown = toMarkdown(tree, { ...writeOptions(options.flavour), handlers: { plainbookText } as never });
   return markdown.replace(/\n$/, '');
 }
 

@@ -6,7 +6,7 @@
  * against the same grammar the site build uses.
  */
 import type { Root } from 'mdast';
-import type { Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options as ToMarkdownOptions, type Unsafe } from 'mdast-util-to-markdown';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -41,4 +41,27 @@ export function parseDocument(source: string, flavour: Flavour): Root {
 export function toMarkdownExtensions(flavour: Flavour): NonNullable<ToMarkdownOptions['extensions']> {
   const data = processorFor(flavour).data() as { toMarkdownExtensions?: NonNullable<ToMarkdownOptions['extensions']> };
   return data.toMarkdownExtensions ?? [];
+}
+
+/**
+ * A construct mdast-util-to-markdown does not escape because it never writes it from text: an MDX
+ * line starting with `import`/`export` is a module statement (changing the word's first letter
+ * to a character reference is enough).
+ */
+const ESM_STATEMENTS: Unsafe[] = [
+  { atBreak: true, character: 'i', after: 'mport\\b' },
+  { atBreak: true, character: 'e', after: 'xport\\b' },
+];
+
+/** How to write Markdown for `flavour` so text stays text: every construct's escapes, plus ESM lines. */
+export function writeOptions(flavour: Flavour): Pick<ToMarkdownOptions, 'extensions' | 'unsafe'> {
+  return { extensions: toMarkdownExtensions(flavour), unsafe: flavour === 'mdx' ? ESM_STATEMENTS : [] };
+}
+
+/**
+ * A whole document as Markdown in the handbook's style (`-` bullets, `_emphasis_`, `**strong**`,
+ * one space after list markers), with text escaped for `flavour`.
+ */
+export function documentToMarkdown(tree: Root, flavour: Flavour): string {
+  return toMarkdown(tree, { ...writeOptions(flavour), bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one', rule: '-', fences: true });
 }

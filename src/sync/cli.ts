@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parseOptions } from '../cli/options.ts';
 import { EXIT, type CliIo } from '../cli/run-cli.ts';
 import { packageVersion } from '../package-root.ts';
-import { readText, writeGenerated } from './generated-file.ts';
+import { writeWhole } from '../files/write-whole.ts';
+import { readText } from './generated-file.ts';
 import { planSync, type SyncStep } from './plan.ts';
 import { generatedFiles } from './targets.ts';
 
@@ -33,7 +34,7 @@ export async function syncCli(argv: string[], io: CliIo): Promise<number> {
   const version = packageVersion();
   const steps = (await generatedFiles(io.root, io.env)).map((file) => planSync(file, readText(join(io.root, file.path)), version));
   const write = !values.check && !values['dry-run'];
-  if (write) for (const step of steps) if (step.action === 'add' || step.action === 'update') writeGenerated(join(io.root, step.path), step.next);
+  if (write) for (const step of steps) if (step.action === 'add' || step.action === 'update') writeWhole(join(io.root, step.path), step.next);
 
   const would = write ? '' : ' (would be)';
   for (const step of steps) {

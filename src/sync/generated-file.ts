@@ -9,8 +9,9 @@
  * shows the difference instead.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeWhole } from '../files/write-whole.ts';
 
 const MARKER = /^# plainbook:generated (\S+) sha256:([0-9a-f]{16})\r?\n/;
 
@@ -57,18 +58,6 @@ export function readText(path: string): string | undefined {
   }
 }
 
-/** Write the whole file or nothing: a stopped run never leaves half a workflow behind. */
-export function writeGenerated(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const partial = `${path}.plainbook-${process.pid}.tmp`;
-  try {
-    writeFileSync(partial, text);
-    renameSync(partial, path);
-  } finally {
-    rmSync(partial, { force: true });
-  }
-}
-
 /**
  * `plainbook forms` and `plainbook owners`: compare the file with what the policies make now
  * and, unless only checking, write it (with this version's marker) when its text differs.
@@ -80,6 +69,6 @@ export function regenerate(root: string, file: { path: string; body: string }, v
   const matches = current !== undefined && withoutMarker(current) === file.body;
   const next = withMarker(file.body, version);
   const written = !check && current !== next;
-  if (written) writeGenerated(path, next);
+  if (written) writeWhole(path, next);
   return { current, matches, written };
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyHash, readMarker, withMarker, withoutMarker, writeGenerated } from '../../src/sync/generated-file.ts';
+import { writeWhole } from '../../src/files/write-whole.ts';
+import { bodyHash, readMarker, withMarker, withoutMarker } from '../../src/sync/generated-file.ts';
 import { planSync } from '../../src/sync/plan.ts';
 import { syncCli } from '../../src/sync/cli.ts';
 import { packageVersion } from '../../src/package-root.ts';
@@ -34,9 +35,9 @@ describe('the generated-file marker', () => {
 
   it('writes the whole file or nothing, leaving no temporary file behind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plainbook-generated-'));
-    writeGenerated(join(dir, 'a/b/c.yml'), 'x: 1\n');
+    writeWhole(join(dir, 'a/b/c.yml'), 'x: 1\n');
     expect(readFileSync(join(dir, 'a/b/c.yml'), 'utf8')).toBe('x: 1\n');
-    expect(() => writeGenerated(join(dir, 'a/b/c.yml/d.yml'), 'x')).toThrow();
+    expect(() => writeWhole(join(dir, 'a/b/c.yml/d.yml'), 'x')).toThrow();
     expect(readFileSync(join(dir, 'a/b/c.yml'), 'utf8')).toBe('x: 1\n');
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * One document in, one policy out (in memory): read it by its kind, make the body, name the file
+ * after the title, save its images beside it, write the frontmatter and check it against the
+ * policy schema. Nothing touches the disk here, so a failure anywhere writes nothing.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { slug as githubSlug } from 'github-slugger';
+import { stringify as toYaml } from 'yaml';
+import { ContentError, UsageError } from '../errors/index.ts';
+import { POLICY_DIR, validatePolicy } from '../policies/validate-policy.ts';
+import type { SourceDocument } from './document.ts';
+import { pointImagesAt, type SavedImage } from './images.ts';
+import { bodyToMdx, normaliseText, toPolicyBody } from './to-policy.ts';
+
+type Reader = (bytes: Buffer, paths: { absolutePath: string; shownPath: string }) => Promise<SourceDocument> | SourceDocument;
+
+/** Each kind of file the import reads; the readers load only when a file of their kind comes. */
+export const READERS: Record<string, () => Promise<Reader>> = {
+  '.docx': async () => (await import('./docx.ts')).readDocx,
+  '.html': async () => (await import('./html.ts')).readHtml,
+  '.htm': async () => (await import('./html.ts')).readHtml,
+  '.md': async () => {
+    const { readMarkdown } = await import('./text.ts');
+    return (bytes, { absolutePath }) => readMarkdown(absolutePath, bytes.toString('utf8'));
+  },
+  '.txt': async () => {
+    const { readPlainText } = await import('./text.ts');
+    return (bytes) => readPlainText(bytes.toString('utf8'));
+  },
+};
+
+export const IMPORTABLE_EXTENSIONS = Object.keys(READERS);
+
+export interface ImportRequest {
+  /** Absolute path of the document. */
+  absolutePath: string;
+  /** The path as the user sees it, for messages. */
+  shownPath: string;
+  owner: string;
+  /** YYYY-MM-DD for `effective`. */
+  today: string;
+  /** The content folder's name relative to the repository root, e.g. `content`. */
+  contentDir: string;
+}
+
+export interface ImportedPolicy {
+  source: string;
+  /** Repository-relative path of the policy file, e.g. `content/policies/refunds.mdx`. */
+  policyPath: string;
+  slug: string;
+  title: string;
+  text: string;
+  images: SavedImage[];
+  leftOut: string[];
+}
+
+export async function importDocument(request: ImportRequest): Promise<ImportedPolicy> {
+  const { absolutePath, shownPath } = request;
+  const extension = extname(absolutePath).toLowerCase();
+  const load = READERS[extension];
+  if (!load) throw unknownExtension(shownPath, extension);
+  const bytes = await readDocumentBytes(absolutePath, shownPath);
+  if (bytes.length === 0) throw new ContentError(`Cannot import ${shownPath}: the file is empty (0 bytes). Check that this is the right file.`, { file: shownPath });
+  const read = await (await load())(bytes, { absolutePath, shownPath });
+  const body = toPolicyBody(read, titleFromFileName(absolutePath), shownPath);
+  const title = normaliseText(body.title);
+  const slug = policySlug(title) ?? policySlug(titleFromFileName(absolutePath) ?? '') ?? 'imported-policy';
+  pointImagesAt(body.tree, slug);
+  const policyPath = `${request.contentDir}/${POLICY_DIR}/${slug}.mdx`;
+  const text = `---\n${toYaml({ title, owner: request.owner, status: 'draft', effective: request.today }, { lineWidth: 0 })}---\n\n${bodyToMdx(body.tree)}`;
+  validatePolicy({ file: policyPath, source: text });
+  return { source: shownPath, policyPath, slug, title, text, images: body.images, leftOut: [...read.leftOut, ...body.leftOut] };
+}
+
+export function unknownExtension(shownPath: string, extension: string): UsageError {
+  return new UsageError(
+    `Unexpected file type \`${extension || '(none)'}\` for ${shownPath}, expected one of ${IMPORTABLE_EXTENSIONS.map((item) => `\`${item}\``).join(', ')}. Save a Word or Google Docs document as .docx (Google Docs: File > Download > Microsoft Word), then import that.`,
+  );
+}
+
+async function readDocumentBytes(absolutePath: string, shownPath: string): Promise<Buffer> {
+  try {
+    return await readFile(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot read ${shownPath}: ${code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' ? 'permission denied' : String(error)}. Check the path.`);
+  }
+}
+
+/** `Refund and Returns (v3).docx` → `Refund and Returns (v3)`. */
+function titleFromFileName(path: string): string | undefined {
+  const name = basename(path, extname(path)).replace(/[-_]+/g, ' ').trim();
+  return name || undefined;
+}
+
+/**
+ * A file name from a title: GitHub's heading slugs (what Starlight uses for anchors), folded to
+ * ASCII letters, digits and hyphens so the name works in every shell, URL and file system.
+ */
+export function policySlug(title: string): string | undefined {
+  const ascii = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const slug = githubSlug(ascii).replace(/[^a-z0-9-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  return shorten(slug) || undefined;
+}
+
+/** Long titles make long addresses; cut at a word boundary. */
+const MAX_SLUG_LENGTH = 60;
+
+function shorten(slug: string): string {
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
+  const boundary = cut.lastIndexOf('-');
+  return boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, MAX_SLUG_LENGTH);
+}

@@ -1,0 +1,195 @@
+/**
+ * A read document (as HTML syntax) becomes a policy body: Markdown that the handbook's MDX parser
+ * reads as nothing but text, headings, emphasis, links, lists, tables and images. The title comes
+ * out of the text; headings shift so the page starts at `##`; text is cleaned of what Word and
+ * Google Docs put in (smart quotes, non-breaking spaces, soft hyphens, invisible characters).
+ */
+import type { Root as HastRoot } from 'hast';
+import { select as hastSelect } from 'hast-util-select';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Heading, Nodes, Parent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { ContentError } from '../errors/index.ts';
+import { stripControls } from '../markdown/plain-text.ts';
+import { documentToMarkdown, parseDocument } from '../markdown/syntax.ts';
+import { plural, type SourceDocument } from './document.ts';
+import { collectImages, type SavedImage } from './images.ts';
+
+export interface PolicyBody {
+  title: string;
+  tree: Root;
+  images: SavedImage[];
+  leftOut: string[];
+}
+
+/** Characters Word and Google Docs type for us, as a staff member would type them. */
+const TYPOGRAPHY: [RegExp, string][] = [
+  [/[\u2018\u2019\u201A\u201B\u2032]/g, "'"],
+  [/[\u201C\u201D\u201E\u201F\u2033]/g, '"'],
+  // No-break, narrow no-break, figure and other fixed-width spaces.
+  [/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' '],
+];
+
+export function normaliseText(value: string): string {
+  let text = stripControls(value);
+  for (const [pattern, replacement] of TYPOGRAPHY) text = text.replace(pattern, replacement);
+  return text.replace(/ {2,}/g, ' ');
+}
+
+const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+export function toPolicyBody(document: SourceDocument, fileNameTitle: string | undefined, file: string): PolicyBody {
+  firstRowsAsHeaders(document.tree);
+  // HTML comments would become raw HTML, which MDX does not allow; they are never text anyway.
+  const mdast = toMdast(document.tree, { nodeHandlers: { comment: () => undefined } }) as Root;
+  const leftOut: string[] = [];
+  const unsafeLinks = linksToText(mdast);
+  if (unsafeLinks > 0) leftOut.push(`the address of ${plural(unsafeLinks, 'link')} that did not start with http, https or mailto (their words are kept)`);
+  const { images, leftOut: imageNotes } = collectImages(mdast, document.baseFolder);
+  leftOut.push(...imageNotes);
+  cleanText(mdast);
+  dropEmptyBlocks(mdast);
+  tidySpaces(mdast);
+  const title = takeTitle(mdast) ?? document.metadataTitle ?? fileNameTitle;
+  if (!title) throw new ContentError(`Cannot import ${file}: it has no title. Give it a heading at the top, then import it again.`, { file });
+  shiftHeadings(mdast);
+  if (!hasBodyText(mdast)) {
+    throw new ContentError(`Cannot import ${file}: the document is empty${title ? ` apart from its title "${title}"` : ''}. Check that this is the right file, and that it was saved with its text.`, { file });
+  }
+  return { title, tree: mdast, images, leftOut };
+}
+
+/**
+ * Word and Google Docs tables rarely mark a header row; Markdown tables always have one. The
+ * first row is the header in nearly every policy table (days and hours, issue and who to call).
+ */
+function firstRowsAsHeaders(tree: HastRoot): void {
+  visit(tree, 'element', (table) => {
+    if (table.tagName !== 'table' || hastSelect('th, thead', table)) return;
+    const firstRow = hastSelect('tr', table);
+    for (const cell of firstRow?.children ?? []) if (cell.type === 'element' && cell.tagName === 'td') cell.tagName = 'th';
+  });
+}
+
+/**
+ * Spaces at the edges of emphasis (`<em> warmly</em>`, common in Word) move outside it, and
+ * spaces at the start or end of a block go: Markdown cannot show either without character codes.
+ */
+function tidySpaces(tree: Root): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const children = node.children as RootContent[];
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index];
+      if (child?.type !== 'emphasis' && child?.type !== 'strong' && child?.type !== 'delete') continue;
+      const first = child.children[0];
+      const last = child.children.at(-1);
+      const leading = first?.type === 'text' ? /^\s+/.exec(first.value)?.[0] : undefined;
+      const trailing = last?.type === 'text' ? /\s+$/.exec(last.value)?.[0] : undefined;
+      if (leading && first?.type === 'text') first.value = first.value.slice(leading.length);
+      if (trailing && last?.type === 'text') last.value = last.value.slice(0, last.value.length - trailing.length);
+      if (trailing) children.splice(index + 1, 0, { type: 'text', value: ' ' });
+      if (leading) children.splice(index++, 0, { type: 'text', value: ' ' });
+    }
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') trimEdges(node.children as RootContent[]);
+  });
+}
+
+function trimEdges(children: RootContent[]): void {
+  const first = children[0];
+  const last = children.at(-1);
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+}
+
+/** Links keep their words; an address that is not a web or e-mail address is dropped. */
+function linksToText(tree: Root): number {
+  let dropped = 0;
+  visit(tree, 'link', (link, index, parent) => {
+    if (isSafeAddress(link.url)) return;
+    // `#footnote-1` and other places in the same document mean nothing on the policy page.
+    if (!link.url.startsWith('#')) dropped++;
+    if (parent && index !== undefined) {
+      parent.children.splice(index, 1, ...link.children);
+      return index;
+    }
+    return undefined;
+  });
+  return dropped;
+}
+
+function isSafeAddress(url: string): boolean {
+  return URL.canParse(url) && LINK_PROTOCOLS.has(new URL(url).protocol);
+}
+
+function cleanText(tree: Root): void {
+  visit(tree, (node) => {
+    if (node.type === 'text') node.value = normaliseText(node.value);
+    if (node.type === 'image') node.alt = normaliseText(node.alt ?? '').trim();
+    if ((node.type === 'image' || node.type === 'link') && node.title) node.title = normaliseText(node.title);
+  });
+}
+
+/** Word marks footnotes' way back with `↑`; empty paragraphs are spacing; both go. */
+function dropEmptyBlocks(tree: Root): void {
+  visit(tree, 'text', (node, index, parent) => {
+    if (node.value.trim() === '↑' && parent && index !== undefined) parent.children.splice(index, 1);
+  });
+  const prune = (parent: Parent) => {
+    parent.children = parent.children.filter((child) => {
+      if ('children' in child) prune(child);
+      return !(child.type === 'paragraph' || child.type === 'heading') || child.children.length > 0 && (toString(child).trim() !== '' || hasImage(child));
+    }) as Parent['children'];
+  };
+  prune(tree);
+}
+
+function hasImage(node: Nodes): boolean {
+  let found = false;
+  visit(node, 'image', () => {
+    found = true;
+  });
+  return found;
+}
+
+/** The first heading is the document's title: it leaves the text and goes in the frontmatter. */
+function takeTitle(tree: Root): string | undefined {
+  const index = tree.children.findIndex((node) => node.type === 'heading');
+  if (index === -1) return undefined;
+  const heading = tree.children[index] as Heading;
+  tree.children.splice(index, 1);
+  return toString(heading).replace(/\s+/g, ' ').trim() || undefined;
+}
+
+/** The page title is its `#`; the highest remaining heading becomes `##` and the rest follow. */
+function shiftHeadings(tree: Root): void {
+  const headings: Heading[] = [];
+  visit(tree, 'heading', (heading) => {
+    headings.push(heading);
+  });
+  if (headings.length === 0) return;
+  const shift = 2 - Math.min(...headings.map((heading) => heading.depth));
+  for (const heading of headings) heading.depth = Math.min(6, Math.max(2, heading.depth + shift)) as Heading['depth'];
+}
+
+function hasBodyText(tree: Root): boolean {
+  return toString(tree).trim() !== '' || hasImage(tree);
+}
+
+/** What MDX would run or render as markup rather than show as words. */
+const NEVER_IN_AN_IMPORT = new Set(['html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'yaml', 'toml']);
+
+/**
+ * The body as MDX, escaped by the writer the feedback step uses, then parsed again by the
+ * handbook's own parser: if anything but Markdown came out, that is a bug here, and nothing is written.
+ */
+export function bodyToMdx(tree: Root): string {
+  const markdown = documentToMarkdown(tree, 'mdx');
+  const found = new Set<string>();
+  visit(parseDocument(markdown, 'mdx'), (node: RootContent | Root) => {
+    if (NEVER_IN_AN_IMPORT.has(node.type)) found.add(node.type);
+  });
+  if (found.size > 0) throw new Error(`Imported text came out as ${[...found].join(', ')} instead of text; nothing was written.`);
+  return markdown;
+}
