@@ -11,6 +11,8 @@ export default {
     'src/review/**/*.ts',
     // Where untrusted words are written into policies (it was src/feedback/escape.ts).
     'src/markdown/**/*.ts',
+    // Where untrusted documents become policies.
+    'src/import/**/*.ts',
     '!src/**/*.d.ts',
   ],
   testRunner: 'vitest',

@@ -31,20 +31,36 @@ function frontmatterTitle(yaml: string | undefined): string | undefined {
 const BULLET = /^\s*[-*•‣◦▪]\s+/;
 const NUMBER = /^\s*\d{1,3}[.)]\s+/;
 
-/** A short first line alone in its paragraph, without a full stop, reads as a title. */
-const TITLE_MAX_CHARACTERS = 120;
+/**
+ * Text copied out of a word processor loses its heading styles, but keeps their shape: a short
+ * line alone in its paragraph, with no full stop. The first is the title, the rest headings.
+ */
+const HEADING_MAX_CHARACTERS = 120;
+
+function looksLikeHeading(lines: readonly string[]): boolean {
+  const [line = ''] = lines;
+  return lines.length === 1 && line.length <= HEADING_MAX_CHARACTERS && !/[.!?:;,]$/.test(line) && !BULLET.test(line) && !NUMBER.test(line);
+}
 
 export function readPlainText(text: string): SourceDocument {
   const blocks = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/).map((block) => block.replace(/^\n+|\s+$/g, '')).filter(Boolean);
-  const children: ElementContent[] = [];
-  blocks.forEach((block, index) => {
+  const children: Element[] = [];
+  for (const block of blocks) {
     const lines = block.split('\n');
-    if (index === 0 && lines.length === 1 && block.length <= TITLE_MAX_CHARACTERS && !/[.!?:;,]$/.test(block)) children.push(element('h1', [block]));
-    else if (lines.every((line) => BULLET.test(line))) children.push(list('ul', lines, BULLET));
-    else if (lines.every((line) => NUMBER.test(line))) children.push(list('ol', lines, NUMBER));
+    const previous = children.at(-1);
+    if (looksLikeHeading(lines)) children.push(element(children.length === 0 ? 'h1' : 'h2', lines));
+    else if (lines.every((line) => BULLET.test(line))) children.push(...continueList(previous, list('ul', lines, BULLET)));
+    else if (lines.every((line) => NUMBER.test(line))) children.push(...continueList(previous, list('ol', lines, NUMBER)));
     else children.push(element('p', [lines.join(' ')]));
-  });
+  }
   return { tree: { type: 'root', children }, metadataTitle: undefined, baseFolder: undefined, leftOut: [] };
+}
+
+/** Items typed with blank lines between them are one list, not a list per item. */
+function continueList(previous: Element | undefined, next: Element): Element[] {
+  if (previous?.tagName !== next.tagName) return [next];
+  previous.children.push(...next.children);
+  return [];
 }
 
 function element(tagName: string, content: (string | ElementContent)[]): Element {

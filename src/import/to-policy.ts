@@ -50,6 +50,7 @@ export function toPolicyBody(document: SourceDocument, fileNameTitle: string | u
   leftOut.push(...imageNotes);
   cleanText(mdast);
   dropEmptyBlocks(mdast);
+  joinAdjacentLists(mdast);
   tidySpaces(mdast);
   const title = takeTitle(mdast) ?? document.metadataTitle ?? fileNameTitle;
   if (!title) throw new ContentError(`Cannot import ${file}: it has no title. Give it a heading at the top, then import it again.`, { file });
@@ -151,6 +152,24 @@ function hasImage(node: Nodes): boolean {
     found = true;
   });
   return found;
+}
+
+/**
+ * Two lists of the same kind side by side can only be written apart in Markdown by switching
+ * marker (`1.` then `1)`), which the style lint rejects; in a policy they are one list anyway.
+ */
+function joinAdjacentLists(tree: Root): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const children = node.children as RootContent[];
+    for (let index = children.length - 1; index > 0; index--) {
+      const current = children[index];
+      const previous = children[index - 1];
+      if (current?.type !== 'list' || previous?.type !== 'list' || Boolean(current.ordered) !== Boolean(previous.ordered)) continue;
+      previous.children.push(...current.children);
+      children.splice(index, 1);
+    }
+  });
 }
 
 /** The first heading is the document's title: it leaves the text and goes in the frontmatter. */

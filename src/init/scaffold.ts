@@ -50,6 +50,7 @@ export function handbookManifest({ name, dependency }: Pick<ScaffoldInput, 'name
       build: 'plainbook build',
       test: 'plainbook lint && plainbook forms --check && plainbook owners --check && plainbook build',
       lint: 'plainbook lint',
+      import: 'plainbook import',
       forms: 'plainbook forms',
       owners: 'plainbook owners',
       pilot: 'plainbook pilot',

@@ -194,6 +194,11 @@ describe('import from web pages', () => {
     expect(policy.images).toEqual([{ name: 'image-1.png', bytes: PNG }]);
   });
 
+  it('joins lists of the same kind that stand side by side, so no marker has to change', async () => {
+    const policy = await importBytes('l.html', '<h1>Lists</h1><ol><li>one</li></ol><ol><li>two</li></ol><ul><li>a</li></ul><ul><li>b</li></ul>');
+    expect(body(policy)).toBe('1. one\n2. two\n\n- a\n- b\n');
+  });
+
   it('never reads an image from outside the document folder, nor from the web', async () => {
     const dir = folder();
     const secret = join(folder(), 'secret.png');
@@ -234,10 +239,10 @@ describe('import from Markdown and plain text', () => {
   });
 
   it('reads plain text: a title line, paragraphs and typed lists', async () => {
-    const text = 'Returns\r\n\r\nBring the receipt.\r\nAsk for help.\r\n\r\n- first\r\n- second\r\n\r\n1. one\r\n2) two\r\n';
+    const text = 'Returns\r\n\r\nBring the receipt.\r\nAsk for help.\r\n\r\n- first\r\n- second\r\n\r\nWhen to say no\r\n\r\n1. one\r\n2) two\r\n\r\n3. three\r\n\r\nNot a heading:\r\n';
     const policy = await importBytes('r.txt', text);
     expect(policy.title).toBe('Returns');
-    expect(body(policy)).toBe('Bring the receipt. Ask for help.\n\n- first\n- second\n\n1. one\n2. two\n');
+    expect(body(policy)).toBe('Bring the receipt. Ask for help.\n\n- first\n- second\n\n## When to say no\n\n1. one\n2. two\n3. three\n\nNot a heading:\n');
   });
 
   it('refuses an unknown extension, naming the file and the kinds it reads', async () => {
