@@ -6,10 +6,11 @@
  */
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullWordDocument } from '../helpers/documents.ts';
 import { FAKE_TOKEN, GitHubFake } from '../helpers/github-fake/server.ts';
 
 const REPO = resolve('.');
@@ -132,6 +133,17 @@ describe('a handbook made with plainbook init', () => {
     const absolute = plainbook(['lint', draft, '--format', 'json']);
     expect(absolute.code).toBe(0);
     expect(JSON.stringify(JSON.parse(absolute.stdout))).toContain('passive');
+  });
+
+  it('imports a Word document with the packed CLI (mammoth and the readers ship with it)', async () => {
+    const document = join(work, 'Refunds.docx');
+    writeFileSync(document, await fullWordDocument());
+    const imported = plainbook(['import', document, '--owner', '@acme/leads', '--dry-run', '--format', 'json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const report = JSON.parse(imported.stdout) as { dryRun: boolean; policies: { policy: string; images: string[]; grade: number }[] };
+    expect(report.dryRun).toBe(true);
+    expect(report.policies).toEqual([expect.objectContaining({ policy: 'content/policies/refunds-and-returns.mdx', images: ['content/policies/refunds-and-returns/image-1.png'] })]);
+    expect(existsSync(join(handbook, 'content/policies/refunds-and-returns.mdx'))).toBe(false);
   });
 
   it('runs pilot plan and feedback pr --dry-run against GitHub, writing nothing', async () => {
