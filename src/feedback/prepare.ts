@@ -71,8 +71,7 @@ export async function prepareChange(input: PrepareInput): Promise<PreparedChange
   if (base === undefined) return refuse(`${title} is no longer on ${input.branch}. If it moved, choose its new name in the "Policy" field.`);
   const { text } = base;
 
-  const frontmatter = frontmatterSource(text);
-  const bodyStart = frontmatter ? text.indexOf('\n---', frontmatter.text.length) + 4 : 0;
+  const bodyStart = frontmatterSource(text)?.bodyStart ?? 0;
   const found = locate(text, feedback.current, feedback.section, bodyStart);
   if (!found.found) {
     return refuse(

@@ -1,8 +1,7 @@
-import { parse as parseYaml } from 'yaml';
 import type { Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { frontmatterSource } from '../policies/frontmatter.ts';
+import { frontmatterData } from '../policies/frontmatter.ts';
 import { RULE_IDS, severityOf, type LintSettings, type RuleId } from '../schema/lint.ts';
 import { applyInlineSwitches } from './inline-switches.ts';
 import { outsideBadExamples } from './prose.ts';
@@ -58,14 +57,8 @@ function startOffset(message: VFileMessage): number | undefined {
 
 /** A page's own `readingLevel`, read leniently: the frontmatter schema reports bad values. */
 function readingLevelOf(source: string): number | undefined {
-  const yaml = frontmatterSource(source);
-  if (!yaml) return undefined;
-  try {
-    const level = (parseYaml(yaml.text) as { readingLevel?: unknown } | null)?.readingLevel;
-    return typeof level === 'number' && level >= 1 && level <= 18 ? level : undefined;
-  } catch {
-    return undefined;
-  }
+  const level = frontmatterData(source)?.readingLevel;
+  return typeof level === 'number' && level >= 1 && level <= 18 ? level : undefined;
 }
 
 const REMARK_LINT_RULES = new Set<string>(['heading-increment', 'no-duplicate-headings']);

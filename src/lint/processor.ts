@@ -3,27 +3,20 @@
  * (target grade, MDX or not) and reused, because retext-spell's dictionary takes a while to load.
  */
 import dictionary from 'dictionary-en';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkLint from 'remark-lint';
 import remarkLintHeadingIncrement from 'remark-lint-heading-increment';
 import remarkLintNoDuplicateHeadings from 'remark-lint-no-duplicate-headings';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
-import remarkRetext from 'remark-retext';
-import retextEnglish from 'retext-english';
 import retextIndefiniteArticle from 'retext-indefinite-article';
 import retextIntensify from 'retext-intensify';
 import retextPassive from 'retext-passive';
 import retextRepeatedWords from 'retext-repeated-words';
 import retextSimplify from 'retext-simplify';
 import retextSpell from 'retext-spell';
-import { unified, type PluggableList, type Processor } from 'unified';
+import type { PluggableList, Processor } from 'unified';
 import { severityOf, type LintSettings, type RuleId } from '../schema/lint.ts';
-import { retextMetrics } from './metrics.ts';
-import { PROSE_OPTIONS, rememberHeadings } from './prose.ts';
+import { proseProcessor } from './pipeline.ts';
 import retextDocumentGrade from './rules/document-grade.ts';
 import retextEquality from './rules/equality.ts';
 import retextParagraphLength from './rules/paragraph-length.ts';
@@ -59,8 +52,6 @@ export function buildProcessor({ settings, personalWords, targetGrade, mdx }: Pi
   const on = (rule: RuleId) => severityOf(settings, rule) !== 'off';
   const ignore = settings.ignoreWords;
   const retext: PluggableList = [
-    retextEnglish,
-    retextMetrics,
     ...when(on('readability'), [retextReadability, { targetGrade, minWords: 8, threshold: READABILITY_AGREEMENT }]),
     ...when(on('simplify'), [retextSimplify, { ignore }]),
     ...when(on('passive'), [retextPassive, { ignore }]),
@@ -74,19 +65,13 @@ export function buildProcessor({ settings, personalWords, targetGrade, mdx }: Pi
     ...when(on('document-grade'), [retextDocumentGrade, { target: targetGrade }]),
   ];
   const remark: PluggableList = [
-    remarkParse,
-    [remarkFrontmatter, ['yaml', 'toml']],
-    remarkGfm,
-    ...when(mdx, remarkMdx),
     remarkLint,
     ...when(on('markdown-style'), remarkPresetLintRecommended),
     ...when(on('markdown-style'), remarkPresetLintConsistent),
     ...when(on('heading-increment'), remarkLintHeadingIncrement),
     ...when(on('no-duplicate-headings'), remarkLintNoDuplicateHeadings),
-    rememberHeadings,
-    [remarkRetext, unified().use(retext), PROSE_OPTIONS],
   ];
-  return unified().use(remark).freeze() as unknown as Processor;
+  return proseProcessor({ mdx, remark, retext });
 }
 
 /** A plugin (with its options) only when its rule is on; off rules cost nothing. */

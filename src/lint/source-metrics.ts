@@ -1,13 +1,7 @@
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkRetext from 'remark-retext';
-import retextEnglish from 'retext-english';
-import { unified, type Processor } from 'unified';
+import type { Processor } from 'unified';
 import { VFile } from 'vfile';
-import { retextHardestSentences, retextMetrics, type HardSentence, type ReadingMetrics } from './metrics.ts';
-import { PROSE_OPTIONS, rememberHeadings } from './prose.ts';
+import { retextHardestSentences, type HardSentence, type ReadingMetrics } from './metrics.ts';
+import { proseProcessor } from './pipeline.ts';
 
 const processors = new Map<boolean, Processor>();
 
@@ -17,14 +11,7 @@ export const HARDEST_SENTENCES = 5;
 function metricsProcessor(mdx: boolean): Processor {
   let processor = processors.get(mdx);
   if (!processor) {
-    processor = unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter, ['yaml', 'toml'])
-      .use(remarkGfm)
-      .use(mdx ? [remarkMdx] : [])
-      .use(rememberHeadings)
-      .use(remarkRetext, unified().use(retextEnglish).use(retextMetrics).use(retextHardestSentences, { count: HARDEST_SENTENCES }) as unknown as Parameters<typeof remarkRetext>[0], PROSE_OPTIONS)
-      .freeze() as unknown as Processor;
+    processor = proseProcessor({ mdx, retext: [[retextHardestSentences, { count: HARDEST_SENTENCES }]] });
     processors.set(mdx, processor);
   }
   return processor;

@@ -12,17 +12,21 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import { unified, type PluggableList, type Processor } from 'unified';
 
 export type Flavour = 'mdx' | 'md';
 
 const processors = new Map<Flavour, Processor<Root>>();
 
+/** The parser plugins for `flavour`: every pipeline that reads policies starts with these. */
+export function syntaxPlugins(flavour: Flavour): PluggableList {
+  return [remarkParse, [remarkFrontmatter, ['yaml', 'toml']], remarkGfm, remarkDirective, ...(flavour === 'mdx' ? [remarkMdx] : [])];
+}
+
 function processorFor(flavour: Flavour): Processor<Root> {
   let processor = processors.get(flavour);
   if (!processor) {
-    const base = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkDirective);
-    processor = (flavour === 'mdx' ? base.use(remarkMdx) : base).freeze() as unknown as Processor<Root>;
+    processor = unified().use(syntaxPlugins(flavour)).freeze() as unknown as Processor<Root>;
     processors.set(flavour, processor);
   }
   return processor;

@@ -2,12 +2,8 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { toHast } from 'mdast-util-to-hast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { parseDocument } from '../markdown/syntax.ts';
 import { SCENARIO_SLOTS } from '../schema/components.ts';
 
 export type ScenarioSlot = (typeof SCENARIO_SLOTS)[number];
@@ -18,14 +14,12 @@ export interface ScenarioData {
   parts: Record<ScenarioSlot, string>;
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx);
-
 /**
  * The role-play cards in a policy's MDX, in page order, for the training pack. Reads the source
  * rather than the rendered page, so the pack needs no second render of every policy.
  */
 export function extractScenarios(source: string): ScenarioData[] {
-  const tree = parser.parse(source) as Root;
+  const tree: Root = parseDocument(source, 'mdx');
   const scenarios: ScenarioData[] = [];
   visit(tree, 'mdxJsxFlowElement', (node: MdxJsxFlowElement) => {
     if (node.name !== 'Scenario') return;
