@@ -1,7 +1,10 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { readYamlFile } from './yaml-file.ts';
 import { schemaError } from '../schema/friendly-error.ts';
-import type { LintSettings } from '../schema/lint.ts';
+import { DEFAULT_WORD_LIST, type LintSettings } from '../schema/lint.ts';
+import { closestMatch } from '../schema/suggest.ts';
+import { locateYamlPath } from '../schema/yaml-location.ts';
 import { settingsHelp, settingsSchema, type SiteSettings } from '../schema/settings.ts';
 
 export const SETTINGS_FILE = 'plainbook.config.yml';
@@ -36,6 +39,7 @@ export function loadSettings(root: string, env: Env = process.env): ResolvedSett
   const merged = applyEnv(site, env);
   const url = new URL(merged.url);
   const contentPath = isAbsolute(merged.contentDir) ? merged.contentDir : resolve(root, merged.contentDir);
+  checkWordList(root, contentPath, lint.wordList);
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   return {
     ...merged,
@@ -46,6 +50,28 @@ export function loadSettings(root: string, env: Env = process.env): ResolvedSett
     repoUrl: `${server}/${merged.repo}`,
     lint,
   };
+}
+
+/** A named word list must exist; the message names the line in the settings and the closest file. */
+function checkWordList(root: string, contentPath: string, wordList: string | undefined): void {
+  if (wordList === undefined || existsSync(join(contentPath, wordList))) return;
+  const folder = relative(root, contentPath) || '.';
+  const textFiles = existsSync(contentPath) ? readdirSync(contentPath).filter((name) => name.endsWith('.txt')) : [];
+  const meant = closestMatch(wordList, textFiles);
+  const location = locateYamlPath({ text: readFileSync(join(root, SETTINGS_FILE), 'utf8'), firstLine: 1 }, ['lint', 'wordList']);
+  throw schemaError('config', 'site settings', SETTINGS_FILE, [
+    {
+      field: 'lint.wordList',
+      problem: `Unexpected word list \`${wordList}\`: there is no such file in ${folder}/, expected ${meant ? `\`${meant}\`` : 'a file of words, one per line, in the content folder'}. Fix the name, create the file, or remove the line to use ${DEFAULT_WORD_LIST} when there is one.`,
+      fix: `wordList: ${meant ?? DEFAULT_WORD_LIST}`,
+      ...location,
+    },
+  ]);
+}
+
+/** The word list the spell check reads: the named one, or words.txt (which may not exist). */
+export function wordListPath(settings: Pick<ResolvedSettings, 'contentPath' | 'lint'>): string {
+  return join(settings.contentPath, settings.lint.wordList ?? DEFAULT_WORD_LIST);
 }
 
 function applyEnv(site: SiteSettings, env: Env): SiteSettings {

@@ -3,7 +3,7 @@
  * Markdown, plain text) become draft policies in content/policies/, followed by a reading report
  * that says where to start rewriting.
  */
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { ask, canAsk, type AskingIo } from '../cli/ask.ts';
 import { dateOption, parseOptions } from '../cli/options.ts';
 import { EXIT } from '../cli/run-cli.ts';
@@ -11,7 +11,7 @@ import { loadSettings } from '../config/settings.ts';
 import { ContentError, PlainbookError, UsageError } from '../errors/index.ts';
 import { lintSource } from '../lint/lint-file.ts';
 import { readingReport } from '../lint/source-metrics.ts';
-import { readWordList } from '../lint/word-list.ts';
+import { lintContext } from '../lint/context.ts';
 import { todayIso } from '../policies/review-dates.ts';
 import { GITHUB_OWNER_HELP, githubOwner } from '../schema/fields.ts';
 import { gatherDocuments, type DocumentPath } from './gather.ts';
@@ -66,7 +66,7 @@ export async function importCli(argv: string[], io: AskingIo): Promise<number> {
   if (problems.size > 0) throw failedImport(problems, documents.length);
 
   if (!values['dry-run']) writePolicies(io.root, imported.policies);
-  const context = { settings: settings.lint, personalWords: readWordList(join(settings.contentPath, settings.lint.wordList)) };
+  const context = lintContext(settings);
   const reports: PolicyReport[] = [];
   for (const policy of imported.policies) {
     const lint = await lintSource(policy.policyPath, policy.text, context);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { RULE_IDS, severityOf } from '../schema/lint.ts';
+import type { LintContext } from './lint-file.ts';
 import type { FileResult } from './result.ts';
 
 /** Bump when the cache file's own format changes. Code and dependency changes are seen by `codeFingerprint`. */
@@ -11,12 +13,26 @@ export const CACHE_VERSION = 2;
 export const LINT_CACHE_FILE = 'node_modules/.cache/plainbook/lint.json';
 
 /**
- * The files a lint result depends on: the lint's own source in the plainbook package (shipped
- * with it, so the compiled CLI and the site build hash the same files) and the project's
+ * The files a lint result depends on: all of the plainbook package's source (shipped with it, so
+ * the compiled CLI and the site build hash the same files; the lint reaches into src/markdown,
+ * src/policies and src/schema too, and a list of its modules once missed one) and the project's
  * installed packages (retext plugins, dictionaries).
  */
 export function codeSources(projectRoot: string, packageRoot: string = PACKAGE_ROOT): string[] {
-  return [join(packageRoot, 'src/lint'), join(packageRoot, 'src/schema/lint.ts'), join(projectRoot, 'node_modules/.package-lock.json')];
+  return [join(packageRoot, 'src'), join(projectRoot, 'node_modules/.package-lock.json')];
+}
+
+/** Everything besides a file's own text that its result depends on. */
+export function contextFingerprint(context: LintContext, code: string): string {
+  const severities = Object.fromEntries(RULE_IDS.map((rule) => [rule, severityOf(context.settings, rule)]));
+  return createHash('sha256')
+    .update(JSON.stringify({ version: CACHE_VERSION, code, settings: context.settings, severities, words: context.personalWords }))
+    .digest('hex');
+}
+
+/** The key part shared by every file of one run; the CLI and the site build compute it here alike. */
+export function lintFingerprint(context: LintContext, projectRoot: string, packageRoot: string = PACKAGE_ROOT): string {
+  return contextFingerprint(context, codeFingerprint(codeSources(projectRoot, packageRoot)));
 }
 
 /**

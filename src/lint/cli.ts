@@ -18,7 +18,7 @@ import { LINT_CACHE_FILE } from './cache.ts';
 import { changedFiles, fileAtRevision, findFiles, isRevision } from './files.ts';
 import { metricsFromSource } from './source-metrics.ts';
 import { pullRequestReport } from './pr-report.ts';
-import { readWordList } from './word-list.ts';
+import { lintContext } from './context.ts';
 import { FORMATS, type Format } from './reporters/index.ts';
 import { markdownReport } from './reporters/markdown.ts';
 import { countBySeverity, type FileResult } from './result.ts';
@@ -53,8 +53,7 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
   const { results, stats } = await lintFiles({
     root: io.root,
     files,
-    settings: settings.lint,
-    personalWords: readWordList(join(settings.contentPath, settings.lint.wordList)),
+    ...lintContext(settings),
     cacheFile: options.cache ? join(io.root, LINT_CACHE_FILE) : undefined,
   });
   io.stdout(FORMATS[options.format](results));

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors/index.ts';
-import { RULE_IDS, severityOf, type LintSettings } from '../schema/lint.ts';
-import { CACHE_VERSION, cacheKey, codeFingerprint, codeSources, LintCache } from './cache.ts';
+import type { LintSettings } from '../schema/lint.ts';
+import { cacheKey, LintCache, lintFingerprint } from './cache.ts';
 import { skipVisitorRenaming } from './fast-visit.ts';
 import type { LintContext } from './lint-file.ts';
 import type { FileResult } from './result.ts';
@@ -37,7 +36,7 @@ const FILES_PER_WORKER = 40;
 export async function lintFiles(options: RunOptions): Promise<{ results: FileResult[]; stats: RunStats }> {
   const sources = await Promise.all(options.files.map((path) => readSource(options.root, path)));
   const context: LintContext = { settings: options.settings, personalWords: options.personalWords };
-  const fingerprint = contextFingerprint(context, codeFingerprint(codeSources(options.root)));
+  const fingerprint = lintFingerprint(context, options.root);
   const cache = new LintCache(options.cacheFile);
 
   const results: (FileResult | undefined)[] = [];
@@ -73,14 +72,6 @@ async function readSource(root: string, path: string): Promise<string> {
     const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder' : String(error);
     throw new UsageError(`Cannot read ${path}: ${reason}. Check the path, or run \`npx plainbook lint\` with no paths to lint all of content/.`);
   }
-}
-
-/** Everything besides a file's own text that its result depends on. */
-export function contextFingerprint(context: LintContext, code: string): string {
-  const severities = Object.fromEntries(RULE_IDS.map((rule) => [rule, severityOf(context.settings, rule)]));
-  return createHash('sha256')
-    .update(JSON.stringify({ version: CACHE_VERSION, code, settings: context.settings, severities, words: context.personalWords }))
-    .digest('hex');
 }
 
 async function lintHere(jobs: readonly { path: string; source: string }[], context: LintContext): Promise<FileResult[]> {

@@ -60,11 +60,17 @@ export const lintSettingsSchema = z.strictObject({
   rules: rulesSchema.default({}),
   /** Words no rule should flag (names, product words). */
   ignoreWords: z.array(z.string().trim().min(1)).default([]),
-  /** One word per line, accepted by the spell check; relative to the content folder. */
-  wordList: z.string().min(1).default('words.txt'),
+  /**
+   * One word per line, accepted by the spell check; relative to the content folder. Left out, the
+   * lint reads `words.txt` when there is one; named, the file must exist (a typo would otherwise
+   * turn every team word into a spelling finding without a word of why).
+   */
+  wordList: z.string().min(1).optional(),
 });
 
 export type LintSettings = z.infer<typeof lintSettingsSchema>;
+
+export const DEFAULT_WORD_LIST = 'words.txt';
 
 export function severityOf(settings: Pick<LintSettings, 'rules'>, rule: RuleId): Severity {
   return settings.rules[rule] ?? DEFAULT_SEVERITIES[rule];

@@ -1,21 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import settings, { packageRoot } from 'virtual:plainbook/settings';
-import { cacheKey, codeFingerprint, codeSources, LINT_CACHE_FILE, readEntries } from '../lint/cache.ts';
+import { cacheKey, LINT_CACHE_FILE, lintFingerprint, readEntries } from '../lint/cache.ts';
+import { lintContext } from '../lint/context.ts';
 import type { ReadingMetrics } from '../lint/metrics.ts';
-import { readWordList } from '../lint/word-list.ts';
 import type { FileResult } from '../lint/result.ts';
-import { contextFingerprint } from '../lint/run.ts';
 import { metricsFromSource } from '../lint/source-metrics.ts';
 
 let lintResults: { fingerprint: string; entries: Map<string, FileResult> } | undefined;
 
 function lintCache() {
   lintResults ??= {
-    fingerprint: contextFingerprint(
-      { settings: settings.lint, personalWords: readWordList(join(settings.contentPath, settings.lint.wordList)) },
-      codeFingerprint(codeSources(settings.root, packageRoot)),
-    ),
+    fingerprint: lintFingerprint(lintContext(settings), settings.root, packageRoot),
     entries: readEntries(join(settings.root, LINT_CACHE_FILE)),
   };
   return lintResults;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.ts';
 import { lintFiles } from '../../src/lint/run.ts';
-import { readWordList } from '../../src/lint/word-list.ts';
+import { lintContext } from '../../src/lint/context.ts';
 import { countBySeverity } from '../../src/lint/result.ts';
 import { loadHandbookData } from '../../src/policies/handbook-data.ts';
 import { extractScenarios } from '../../src/policies/scenarios.ts';
@@ -44,8 +44,7 @@ describe('the shipped handbook', () => {
     const { results } = await lintFiles({
       root: process.cwd(),
       files,
-      settings: settings.lint,
-      personalWords: readWordList(join(settings.contentPath, settings.lint.wordList)),
+      ...lintContext(settings),
     });
     expect(settings.lint.targetGrade).toBe(6);
     expect(countBySeverity(results).errors).toBe(0);

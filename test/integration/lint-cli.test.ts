@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintCli } from '../../src/lint/cli.ts';
 import { lintFiles } from '../../src/lint/run.ts';
@@ -134,4 +134,29 @@ describe('lint cache fingerprint', () => {
     write(project.dir, { 'installed.json': '{"retext":"2"}' });
     expect(codeFingerprint(paths)).not.toBe(afterCode);
   });
+
+  it('covers every module the lint loads, following its imports from the CLI, the worker and the site', async () => {
+    const { codeSources } = await import('../../src/lint/cache.ts');
+    const { PACKAGE_ROOT } = await import('../../src/package-root.ts');
+    const hashed = codeSources(process.cwd(), PACKAGE_ROOT);
+    const modules = localImports([resolve('src/lint/cli.ts'), resolve('src/lint/worker.ts'), resolve('src/site/page-metrics.ts')]);
+    expect(modules.length).toBeGreaterThan(20);
+    expect(modules).toContain(resolve('src/markdown/syntax.ts'));
+    expect(modules).toContain(resolve('src/policies/frontmatter.ts'));
+    const uncovered = modules.filter((module) => !hashed.some((path) => module === path || module.startsWith(`${path}/`)));
+    expect(uncovered).toEqual([]);
+  });
 });
+
+/** The project's own modules reachable from `entries` through static and dynamic `import`s. */
+function localImports(entries: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) visit(resolve(dirname(file), match[1] ?? ''));
+  };
+  entries.forEach(visit);
+  return [...seen].sort();
+}
