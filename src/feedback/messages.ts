@@ -1,6 +1,6 @@
 /** What Plainbook writes on feedback issues and pull requests. Untrusted text only ever appears fenced. */
 import { marker } from '../github/markers.ts';
-import type { ReadingMetrics } from '../lint/metrics.ts';
+import { formatGrade, type ReadingMetrics } from '../lint/metrics.ts';
 
 export const statusTag = (issue: number) => marker('feedback', { issue });
 export const pullTag = (issue: number) => marker('feedback-pr', { issue });
@@ -18,7 +18,7 @@ export function inlineCode(text: string): string {
 }
 
 function grade(metrics: ReadingMetrics | undefined): string {
-  return metrics ? metrics.fleschKincaidGrade.toFixed(1) : '–';
+  return metrics ? formatGrade(metrics.fleschKincaidGrade) : '–';
 }
 
 export function pullRequestBody(input: {

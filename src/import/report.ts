@@ -3,7 +3,7 @@
  * sentences to rewrite first, and how many findings each lint rule has, so the work can be
  * planned. `pretty` for a terminal, `json` for tools.
  */
-import type { HardSentence } from '../lint/metrics.ts';
+import { formatGrade, type HardSentence } from '../lint/metrics.ts';
 import type { FileResult } from '../lint/result.ts';
 import type { ImportedPolicy } from './import-document.ts';
 
@@ -54,7 +54,7 @@ export function prettyImportReport(reports: readonly PolicyReport[], dryRun: boo
 
 function policyBlock(report: PolicyReport): string {
   const lines = [`${report.policy}  (from ${report.source})`, `  Title: ${report.title}`];
-  lines.push(`  Reading grade: ${report.grade === undefined ? 'not measured' : report.grade.toFixed(1)} (target ${report.targetGrade})`);
+  lines.push(`  Reading grade: ${report.grade === undefined ? 'not measured' : formatGrade(report.grade)} (target ${report.targetGrade})`);
   if (report.leftOut.length > 0) lines.push(`  Left out: ${report.leftOut.join('; ')}`);
   if (report.images.length > 0) lines.push(`  Images saved: ${report.images.join(', ')}`);
   if (report.hardestSentences.length > 0) {
@@ -73,7 +73,7 @@ function shorten(text: string): string {
 }
 
 function table(reports: readonly PolicyReport[]): string {
-  const rows = [['Document', 'Policy', 'Grade', 'Findings'], ...reports.map((report) => [report.source, report.policy, report.grade === undefined ? '-' : report.grade.toFixed(1), String(totalFindings(report))])];
+  const rows = [['Document', 'Policy', 'Grade', 'Findings'], ...reports.map((report) => [report.source, report.policy, report.grade === undefined ? '-' : formatGrade(report.grade), String(totalFindings(report))])];
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
   return rows.map((row) => row.map((cell, column) => (column >= 2 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd()).join('\n');
 }

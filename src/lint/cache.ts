@@ -26,7 +26,7 @@ export function codeSources(projectRoot: string, packageRoot: string = PACKAGE_R
 export function contextFingerprint(context: LintContext, code: string): string {
   const severities = Object.fromEntries(RULE_IDS.map((rule) => [rule, severityOf(context.settings, rule)]));
   return createHash('sha256')
-    .update(JSON.stringify({ version: CACHE_VERSION, code, settings: context.settings, severities, words: context.personalWords }))
+    .update(JSON.stringify({ version: CACHE_VERSION, code, settings: context.settings, severities, words: context.personalWords, suggest: context.suggest ?? false }))
     .digest('hex');
 }
 

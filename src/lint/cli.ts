@@ -32,6 +32,7 @@ const USAGE = `Usage: plainbook lint [paths or globs...] [options]
   --changed [base]       only files changed against a git base (default: origin/<PR base> or main)
   --max-warnings <n>     fail when there are more warnings than this
   --no-cache             lint every file again instead of reusing results for unchanged files
+  --suggest              spelling suggestions in messages (default: with --format pretty only)
   --summary <file>       also append a Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY)
   --comment              keep one pull-request comment up to date (needs GITHUB_TOKEN)
   --pr <number>          the pull request for --comment (default: from the workflow event)
@@ -54,6 +55,7 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
     root: io.root,
     files,
     ...lintContext(settings),
+    suggest: options.suggest,
     cacheFile: options.cache ? join(io.root, LINT_CACHE_FILE) : undefined,
   });
   io.stdout(FORMATS[options.format](results));
@@ -72,6 +74,8 @@ interface LintArgs {
   changed?: string | undefined;
   maxWarnings?: number | undefined;
   cache: boolean;
+  /** Spelling suggestions are slow; a person at a terminal reads them, CI annotations do not need them. */
+  suggest: boolean;
   summary?: string | undefined;
   comment: boolean;
   pr?: number | undefined;
@@ -89,6 +93,7 @@ function parseLintArgs(argv: string[]): LintArgs {
         changed: { type: 'string' },
         'max-warnings': { type: 'string' },
         cache: { type: 'boolean', default: true },
+        suggest: { type: 'boolean' },
         summary: { type: 'string' },
         comment: { type: 'boolean', default: false },
         pr: { type: 'string' },
@@ -107,6 +112,7 @@ function parseLintArgs(argv: string[]): LintArgs {
     changed: values.changed,
     maxWarnings: values['max-warnings'] === undefined ? undefined : wholeNumber('--max-warnings', values['max-warnings']),
     cache: values.cache,
+    suggest: values.suggest ?? values.format === 'pretty',
     summary: values.summary,
     comment: values.comment,
     pr: values.pr === undefined ? undefined : wholeNumber('--pr', values.pr),

@@ -21,7 +21,6 @@ export const MESSAGE_SOURCES = [
   'retext-intensify',
   'retext-repeated-words',
   'retext-indefinite-article',
-  'retext-spell',
 ];
 
 function marker(node: Node) {

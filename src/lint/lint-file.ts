@@ -6,32 +6,40 @@ import { RULE_IDS, severityOf, type LintSettings, type RuleId } from '../schema/
 import { applyInlineSwitches } from './inline-switches.ts';
 import { outsideBadExamples } from './prose.ts';
 import { buildProcessor } from './processor.ts';
+import { loadSpeller } from './speller.ts';
 import { PARSE_ERROR, type FileResult, type LintMessage } from './result.ts';
 
 export interface LintContext {
   settings: LintSettings;
   /** Project word list for the spell check, one word per line. */
   personalWords: string;
+  /** Compute spelling suggestions: only when a report shows them (they are the slow part). */
+  suggest?: boolean;
 }
 
-const processors = new WeakMap<LintContext, Map<string, Processor>>();
+const processors = new WeakMap<LintContext, Map<string, Promise<Processor>>>();
 
-function processorFor(context: LintContext, targetGrade: number, mdx: boolean): Processor {
+function processorFor(context: LintContext, targetGrade: number, mdx: boolean): Promise<Processor> {
   let byOptions = processors.get(context);
   if (!byOptions) processors.set(context, (byOptions = new Map()));
   const key = `${targetGrade}:${mdx}`;
   let processor = byOptions.get(key);
   if (!processor) {
-    processor = buildProcessor({ ...context, targetGrade, mdx });
+    processor = makeProcessor(context, targetGrade, mdx);
     byOptions.set(key, processor);
   }
   return processor;
 }
 
+async function makeProcessor(context: LintContext, targetGrade: number, mdx: boolean): Promise<Processor> {
+  const speller = severityOf(context.settings, 'spell') === 'off' ? undefined : await loadSpeller(context.settings.language, context.personalWords);
+  return buildProcessor({ settings: context.settings, suggest: context.suggest ?? false, targetGrade, mdx, speller });
+}
+
 /** Lint one Markdown or MDX document. Never throws for bad content: that becomes a message. */
 export async function lintSource(path: string, source: string, context: LintContext): Promise<FileResult> {
   const targetGrade = readingLevelOf(source) ?? context.settings.targetGrade;
-  const processor = processorFor(context, targetGrade, path.endsWith('.mdx'));
+  const processor = await processorFor(context, targetGrade, path.endsWith('.mdx'));
   const file = new VFile({ path, value: source });
   let tree;
   try {

@@ -1,3 +1,4 @@
+import { formatGrade } from './metrics.ts';
 import { countBySeverity, type FileResult } from './result.ts';
 import { cell } from './reporters/markdown.ts';
 import { summaryLine } from './reporters/pretty.ts';
@@ -23,7 +24,7 @@ export function pullRequestReport(marker: string, files: readonly ChangedFileRep
   lines.push(errors + warnings === 0 ? `All clean: ${summaryLine(results).replace(/^✔ /, '')}` : summaryLine(results), '');
   lines.push('| Policy | Reading grade | Target | Errors | Warnings | By rule |', '| --- | --- | ---: | ---: | ---: | --- |');
   for (const { result, gradeBefore } of files) {
-    const after = result.metrics ? result.metrics.fleschKincaidGrade.toFixed(1) : 'does not parse';
+    const after = result.metrics ? formatGrade(result.metrics.fleschKincaidGrade) : 'does not parse';
     const grade = gradeBefore === undefined ? `${after} (new)` : `${gradeBefore.toFixed(1)} → ${after}`;
     const counts = countBySeverity([result]);
     lines.push(`| ${cell(result.path)} | ${grade} | ${result.targetGrade} | ${counts.errors} | ${counts.warnings} | ${byRule(result) || '–'} |`);

@@ -10,7 +10,7 @@ export interface LintMessage {
   endLine: number;
   endColumn: number;
   ruleId: RuleId | typeof PARSE_ERROR;
-  /** The plugin that found it: `plainbook`, `remark-lint`, `retext-spell`, … */
+  /** The plugin that found it: `plainbook`, `remark-lint`, `retext-passive`, … */
   source: string;
   severity: 'error' | 'warning';
   reason: string;

@@ -17,6 +17,8 @@ export interface RunOptions {
   settings: LintSettings;
   /** Project word list, one word per line. */
   personalWords: string;
+  /** Spelling suggestions in messages (slow; see LintContext). */
+  suggest?: boolean | undefined;
   /** JSON file for the content-hash cache; `undefined` turns caching off. */
   cacheFile?: string | undefined;
   /** Threads to use; by default one per core once there are enough files to pay for them. */
@@ -35,7 +37,7 @@ const FILES_PER_WORKER = 40;
 /** Lint files, reusing cached results; results come back in the order of `files`. */
 export async function lintFiles(options: RunOptions): Promise<{ results: FileResult[]; stats: RunStats }> {
   const sources = await Promise.all(options.files.map((path) => readSource(options.root, path)));
-  const context: LintContext = { settings: options.settings, personalWords: options.personalWords };
+  const context: LintContext = { settings: options.settings, personalWords: options.personalWords, suggest: options.suggest ?? false };
   const fingerprint = lintFingerprint(context, options.root);
   const cache = new LintCache(options.cacheFile);
 

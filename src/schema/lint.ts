@@ -51,7 +51,13 @@ const rulesSchema = z.record(z.string(), severity).superRefine((rules, ctx) => {
   }
 });
 
+/** Spelling dictionaries the lint has; the readability word lists are the same for all of them. */
+export const LINT_LANGUAGES = ['en-US', 'en-GB', 'en-AU', 'en-CA'] as const;
+export type LintLanguage = (typeof LINT_LANGUAGES)[number];
+
 export const lintSettingsSchema = z.strictObject({
+  /** Which English the spell check knows: `colour` is right in en-GB, `color` in en-US. */
+  language: z.enum(LINT_LANGUAGES).default('en-US'),
   /** US school grade the prose should read at: 6 means an 11 to 12 year old can follow it. */
   targetGrade: z.number().min(1).max(18).default(6),
   maxSentenceWords: z.int().min(5).max(100).default(25),
@@ -77,6 +83,7 @@ export function severityOf(settings: Pick<LintSettings, 'rules'>, rule: RuleId):
 }
 
 export const lintSettingsHelp: FieldHelpTable = {
+  'lint.language': { expected: 'one of `en-US`, `en-GB`, `en-AU`, `en-CA`', example: 'language: en-GB' },
   'lint.targetGrade': { expected: 'a reading grade from 1 to 18', example: 'targetGrade: 6' },
   'lint.maxSentenceWords': { expected: 'a whole number of words from 5 to 100', example: 'maxSentenceWords: 25' },
   'lint.maxParagraphSentences': {

@@ -7,11 +7,16 @@ import type { ReadingMetrics } from '../lint/metrics.ts';
 import type { FileResult } from '../lint/result.ts';
 import { metricsFromSource } from '../lint/source-metrics.ts';
 
-let lintResults: { fingerprint: string; entries: Map<string, FileResult> } | undefined;
+let lintResults: { fingerprints: string[]; entries: Map<string, FileResult> } | undefined;
 
+/**
+ * The lint's results, under either key a lint of this handbook writes: CI's (no spelling
+ * suggestions) and an editor's at the terminal (with them). Metrics are the same in both.
+ */
 function lintCache() {
+  const context = lintContext(settings);
   lintResults ??= {
-    fingerprint: lintFingerprint(lintContext(settings), settings.root, packageRoot),
+    fingerprints: [false, true].map((suggest) => lintFingerprint({ ...context, suggest }, settings.root, packageRoot)),
     entries: readEntries(join(settings.root, LINT_CACHE_FILE)),
   };
   return lintResults;
@@ -26,8 +31,10 @@ export async function pageMetrics(filePath: string | undefined, body: string, md
   if (filePath) {
     const cache = lintCache();
     const source = await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined);
-    const hit = source === undefined ? undefined : cache.entries.get(cacheKey({ path: filePath, source, fingerprint: cache.fingerprint }));
-    if (hit?.metrics) return hit.metrics;
+    for (const fingerprint of source === undefined ? [] : cache.fingerprints) {
+      const hit = cache.entries.get(cacheKey({ path: filePath, source: source ?? '', fingerprint }));
+      if (hit?.metrics) return hit.metrics;
+    }
   }
   return metricsFromSource(body, { mdx });
 }

@@ -68,8 +68,8 @@ describe('readability', () => {
   it('flags each hard sentence where it starts and ends, inside components too', async () => {
     expect(await lintFixture('readability.not-ok.mdx', onlyRules('readability'))).toMatchInlineSnapshot(`
       [
-        "9:1-9:132 readability: Unexpected hard sentence: \`6\` of \`7\` readability formulas rate it above grade \`6\`. Use shorter words, or split it.",
-        "11:10-11:107 readability: Unexpected hard sentence: \`5\` of \`7\` readability formulas rate it above grade \`6\`. Use shorter words, or split it.",
+        "9:1-9:132 readability: Unexpected hard sentence: \`6\` of \`7\` readability formulas rate it at grade \`7.5\` or above, expected at most \`4\`. Use shorter words, or split it.",
+        "11:10-11:107 readability: Unexpected hard sentence: \`5\` of \`7\` readability formulas rate it at grade \`7.5\` or above, expected at most \`4\`. Use shorter words, or split it.",
       ]
     `);
   });
@@ -78,7 +78,7 @@ describe('readability', () => {
     const source = readFileSync('test/fixtures/lint/readability.not-ok.mdx', 'utf8').replace('title: Readability, hard', 'title: Hard\nreadingLevel: 17');
     const result = await lintSource('hard.mdx', source, onlyRules('readability'));
     expect(result.messages.map((message) => `${message.line}: ${message.reason}`)).toEqual([
-      '10: Unexpected hard sentence: `5` of `7` readability formulas rate it above grade `17`. Use shorter words, or split it.',
+      '10: Unexpected hard sentence: `5` of `7` readability formulas rate it at grade `18.5` or above, expected at most `4`. Use shorter words, or split it.',
     ]);
   });
 });
@@ -150,14 +150,29 @@ describe('paragraph-length at its limit', () => {
 });
 
 describe('document-grade at its limit', () => {
+  /** The rule on its own, given the page's metrics. */
+  function gradeMessages(fleschKincaidGrade: number, target: number): string[] {
+    const file = new VFile('Say hello.');
+    file.data.metrics = { words: 2, sentences: 1, syllables: 3, wordsPerSentence: 2, longestSentence: 2, fleschKincaidGrade, fleschReadingEase: 80 };
+    const tree = unified().use(retextEnglish).parse(file);
+    (retextDocumentGrade as unknown as (options: { target: number }) => (tree: unknown, file: VFile) => void)({ target })(tree, file);
+    return file.messages.map((message) => message.reason);
+  }
+
+  it('compares the grade it prints: 6.01 and 6.04 pass a target of 6, 6.05 prints 6.1 and fails', () => {
+    expect(gradeMessages(6.01, 6)).toEqual([]);
+    expect(gradeMessages(6.04, 6)).toEqual([]);
+    expect(gradeMessages(6.05, 6)).toEqual(['Unexpected reading grade `6.1`, expected `6` or lower. Use shorter sentences (now 2.0 words on average) and shorter words.']);
+  });
+
   const page = 'Comprehensive documentation facilitates accountability. Representatives demonstrate professionalism.\n';
 
-  it('accepts a page whose grade equals the target and flags it once the target is a hundredth lower', async () => {
+  it('accepts a page whose grade, as printed, equals the target and flags it once the target is a tenth lower', async () => {
     const measured = await lintSource('page.md', page, onlyRules('document-grade'));
-    const grade = measured.metrics?.fleschKincaidGrade ?? Number.NaN;
+    const grade = Math.round((measured.metrics?.fleschKincaidGrade ?? Number.NaN) * 10) / 10;
     expect(grade).toBeGreaterThan(6);
     expect(await messagesOf(page, withSettings('document-grade', { targetGrade: grade }))).toEqual([]);
-    const lower = Math.round((grade - 0.01) * 100) / 100;
+    const lower = Math.round((grade - 0.1) * 10) / 10;
     expect(await messagesOf(page, withSettings('document-grade', { targetGrade: lower }))).toEqual([
       {
         line: 1,
@@ -187,9 +202,9 @@ describe('document-grade at its limit', () => {
 describe('readability at its limits', () => {
   const hard = 'Organisational accountability necessitates comprehensive documentation.';
 
-  async function flagged(text: string, options: { targetGrade?: number; minWords?: number; threshold?: number }) {
+  async function flagged(text: string, options: { targetGrade?: number; minWords?: number; agreeing?: number }) {
     const file = new VFile(text);
-    const processor = unified().use(retextEnglish).use(retextReadability, { targetGrade: 6, minWords: 5, threshold: 5 / 7, ...options });
+    const processor = unified().use(retextEnglish).use(retextReadability, { targetGrade: 6, minWords: 5, agreeing: 5, ...options });
     await processor.run(processor.parse(file), file);
     return file.messages;
   }
@@ -199,12 +214,12 @@ describe('readability at its limits', () => {
     expect(await flagged(hard, { minWords: 6 })).toEqual([]);
   });
 
-  it('flags a sentence when exactly the threshold share of formulas agree, and not above that share', async () => {
-    const [all] = await flagged(hard, { threshold: 0 });
+  it('flags a sentence when exactly the required number of formulas agree, and not one fewer', async () => {
+    const [all] = await flagged(hard, { agreeing: 0 });
     const agreeing = Number(/`(\d+)` of `7`/.exec(all?.reason ?? '')?.[1]);
     expect(agreeing).toBeGreaterThan(0);
-    expect(await flagged(hard, { threshold: agreeing / 7 })).toHaveLength(1);
-    expect(await flagged(hard, { threshold: (agreeing + 0.5) / 7 })).toEqual([]);
+    expect(await flagged(hard, { agreeing })).toHaveLength(1);
+    expect(await flagged(hard, { agreeing: agreeing + 1 })).toEqual([]);
   });
 
   it('counts the SMOG vote, which only a sentence dense with long words at a low grade gets, as retext-readability does', async () => {
@@ -217,8 +232,8 @@ describe('readability at its limits', () => {
       await processor.run(processor.parse(file), file);
       return file.messages.map((message) => message.reason);
     };
-    const [atGrade1] = await flagged(dense, { targetGrade: 1, threshold: 1 / 7 });
-    const [atGrade2] = await flagged(dense, { targetGrade: 2, threshold: 1 / 7 });
+    const [atGrade1] = await flagged(dense, { targetGrade: 1, agreeing: 1 });
+    const [atGrade2] = await flagged(dense, { targetGrade: 2, agreeing: 1 });
     expect(atGrade1?.reason).toContain('`7` of `7`');
     expect(await upstream(7)).toEqual([expect.stringContaining('according to all 7 algorithms')]);
     expect(atGrade2?.reason).toContain('`6` of `7`');
@@ -238,7 +253,7 @@ describe('readability at its limits', () => {
         ruleId: 'readability',
         source: 'plainbook',
         severity: 'error',
-        reason: expect.stringMatching(/^Unexpected hard sentence: `[5-7]` of `7` readability formulas rate it above grade `6`\. Use shorter words, or split it\.$/),
+        reason: expect.stringMatching(/^Unexpected hard sentence: `[5-7]` of `7` readability formulas rate it at grade `7\.5` or above, expected at most `4`\. Use shorter words, or split it\.$/),
         actual: long,
         url: 'https://github.com/plainbook/plainbook/blob/main/README.md#rule-readability',
       },

@@ -1,3 +1,4 @@
+import { formatGrade } from '../metrics.ts';
 import { countBySeverity, type FileResult } from '../result.ts';
 import { summaryLine } from './pretty.ts';
 
@@ -11,7 +12,7 @@ export function markdownReport(results: readonly FileResult[]): string {
   lines.push('| File | Reading grade | Target | Errors | Warnings |', '| --- | ---: | ---: | ---: | ---: |');
   for (const result of results) {
     const { errors, warnings } = countBySeverity([result]);
-    const grade = result.metrics ? result.metrics.fleschKincaidGrade.toFixed(1) : '–';
+    const grade = result.metrics ? formatGrade(result.metrics.fleschKincaidGrade) : '–';
     lines.push(`| ${cell(result.path)} | ${grade} | ${result.targetGrade} | ${errors} | ${warnings} |`);
   }
   const messages = results.flatMap((result) => result.messages.map((message) => ({ path: result.path, message })));

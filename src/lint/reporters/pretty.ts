@@ -1,3 +1,4 @@
+import { formatGrade } from '../metrics.ts';
 import { countBySeverity, type FileResult } from '../result.ts';
 
 /**
@@ -8,7 +9,7 @@ export function prettyReport(results: readonly FileResult[]): string {
   const lines: string[] = [];
   for (const result of results) {
     if (result.messages.length === 0) continue;
-    const grade = result.metrics ? `  reading grade ${result.metrics.fleschKincaidGrade.toFixed(1)} (target ${result.targetGrade})` : '';
+    const grade = result.metrics ? `  reading grade ${formatGrade(result.metrics.fleschKincaidGrade)} (target ${result.targetGrade})` : '';
     lines.push(`${result.path}${grade}`);
     const places = result.messages.map((message) => `${result.path}:${message.line}:${message.column}`);
     const width = Math.max(...places.map((place) => place.length));

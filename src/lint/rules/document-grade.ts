@@ -4,7 +4,7 @@
  */
 import type { Root } from 'nlcst';
 import type { Plugin } from 'unified';
-import { readingMetrics } from '../metrics.ts';
+import { readingMetrics, shownGrade } from '../metrics.ts';
 import { proseSentences } from '../prose.ts';
 import { ruleUrl } from './rule-docs.ts';
 
@@ -14,9 +14,11 @@ export interface DocumentGradeOptions {
 
 const retextDocumentGrade: Plugin<[DocumentGradeOptions], Root> = ({ target }) => (tree, file) => {
   const metrics = file.data.metrics ?? readingMetrics(tree, file);
-  if (metrics.fleschKincaidGrade <= target) return;
+  // Compared as printed (one decimal): a page at 6.01 reads as 6.0 and passes a target of 6.
+  const shown = shownGrade(metrics.fleschKincaidGrade);
+  if (shown <= target) return;
   const first = proseSentences(tree, file)[0];
-  const grade = metrics.fleschKincaidGrade.toFixed(1);
+  const grade = shown.toFixed(1);
   const message = file.message(
     `Unexpected reading grade \`${grade}\`, expected \`${target}\` or lower. Use shorter sentences (now ${metrics.wordsPerSentence.toFixed(1)} words on average) and shorter words.`,
     { place: first?.position?.start, ruleId: 'document-grade', source: 'plainbook' },
