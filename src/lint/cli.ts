@@ -19,6 +19,7 @@ import { changedFiles, fileAtRevision, findFiles, isRevision } from './files.ts'
 import { metricsFromSource } from './source-metrics.ts';
 import { pullRequestReport } from './pr-report.ts';
 import { lintContext } from './context.ts';
+import { splitByLanguage } from './languages.ts';
 import { FORMATS, type Format } from './reporters/index.ts';
 import { markdownReport } from './reporters/markdown.ts';
 import { countBySeverity, type FileResult } from './result.ts';
@@ -49,7 +50,8 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
   }
   const settings = loadSettings(io.root, io.env);
   const base = options.changed === undefined ? undefined : await resolveBase(io.root, options.changed, io.env);
-  const files = base ? await changedFiles(io.root, settings.contentPath, base) : await findFiles(io.root, settings.contentPath, options.paths, io.cwd);
+  const found = base ? await changedFiles(io.root, settings.contentPath, base) : await findFiles(io.root, settings.contentPath, options.paths, io.cwd);
+  const { english: files, skipped } = splitByLanguage(found, settings);
 
   const { results, stats } = await lintFiles({
     root: io.root,
@@ -58,10 +60,10 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
     suggest: options.suggest,
     cacheFile: options.cache ? join(io.root, LINT_CACHE_FILE) : undefined,
   });
-  io.stdout(FORMATS[options.format](results));
+  io.stdout(FORMATS[options.format](results, { skipped }));
   if (options.format === 'pretty') io.stderr(`(${stats.linted} linted, ${stats.cached} from cache, ${stats.workers} ${stats.workers === 1 ? 'thread' : 'threads'})\n`);
 
-  if (options.summary) appendFileSync(userPath(io.cwd ?? io.root, options.summary), `${markdownReport(results)}\n`);
+  if (options.summary) appendFileSync(userPath(io.cwd ?? io.root, options.summary), `${markdownReport(results, { skipped })}\n`);
   if (options.comment) await commentOnPullRequest(results, base, options, io);
 
   const { errors, warnings } = countBySeverity(results);

@@ -9,6 +9,13 @@ import { lintSettingsHelp, lintSettingsSchema } from './lint.ts';
 
 const repoSlug = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
 
+/** A Starlight locale: its folder in the content folder (or `root`) → name and BCP 47 language. */
+const localeSchema = z.strictObject({
+  label: z.string().min(1),
+  lang: z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/).optional(),
+  dir: z.enum(['ltr', 'rtl']).optional(),
+});
+
 export const siteSettingsSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().min(1).optional(),
@@ -21,6 +28,11 @@ export const siteSettingsSchema = z.strictObject({
   contentDir: z.string().min(1).default('content'),
   /** CODEOWNERS owner of everything that is not a policy (code, settings, data files). */
   defaultOwner: githubOwner.optional(),
+  /**
+   * Starlight's `locales`, here so the lint knows them too: pages in a folder whose language is
+   * not English are not linted as English. Keys are folders in the content folder, or `root`.
+   */
+  locales: z.record(z.string().regex(/^(?:root|[a-z]{2,3}(?:-[a-z0-9]{2,8})*)$/), localeSchema).optional(),
 });
 
 export const settingsSchema = z.strictObject({
@@ -40,6 +52,10 @@ export const settingsHelp: FieldHelpTable = {
   },
   'site.repo': { expected: 'the GitHub repository as `owner/name`', example: 'repo: acme/handbook' },
   'site.branch': { expected: 'the branch that holds the published policies', example: 'branch: main' },
+  'site.locales': {
+    expected: 'folders of translated pages, each with a `label` and a `lang` such as `fr` or `pt-BR`; `root` for the pages at the top',
+    example: 'locales: { root: { label: English, lang: en }, fr: { label: Français } }',
+  },
   'site.defaultOwner': { expected: GITHUB_OWNER_HELP, example: 'defaultOwner: "@acme/handbook-editors"' },
   site: {
     expected: 'a group with `title`, `url` and `repo`',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import settings, { packageRoot } from 'virtual:plainbook/settings';
 import { cacheKey, LINT_CACHE_FILE, lintFingerprint, readEntries } from '../lint/cache.ts';
 import { lintContext } from '../lint/context.ts';
+import { isEnglishPage } from '../lint/languages.ts';
 import type { ReadingMetrics } from '../lint/metrics.ts';
 import type { FileResult } from '../lint/result.ts';
 import { metricsFromSource } from '../lint/source-metrics.ts';
@@ -28,6 +29,8 @@ function lintCache() {
  * computes them itself only for a file the lint has not seen in this exact version.
  */
 export async function pageMetrics(filePath: string | undefined, body: string, mdx: boolean): Promise<ReadingMetrics | undefined> {
+  // The formulas are English: a grade for a page in another language would mean nothing.
+  if (filePath && !isEnglishPage(filePath, settings)) return undefined;
   if (filePath) {
     const cache = lintCache();
     const source = await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lintCli } from '../../src/lint/cli.ts';
 import { lintFiles } from '../../src/lint/run.ts';
 import { lintSettingsSchema } from '../../src/schema/lint.ts';
-import { createTempProject, EASY, LONG_SENTENCE, PASSIVE, write } from '../helpers/temp-project.ts';
+import { createTempProject, EASY, LONG_SENTENCE, PASSIVE, SETTINGS, write } from '../helpers/temp-project.ts';
 
 const CLI = resolve('src/bin/plainbook.ts');
 
@@ -55,6 +55,21 @@ describe('npm run lint', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('skips pages in a locale that is not English, and says so in every format', async () => {
+    const settings = `${SETTINGS}  locales:\n    root: { label: English, lang: en }\n    pt-pt: { label: Português, lang: pt-PT }\n`;
+    const project = createTempProject({ 'content/easy.md': EASY, 'content/pt-pt/easy.md': '---\ntitle: Fácil\n---\n\nFale com a equipa. Uma equipa ajuda.\n' }, settings);
+    const pretty = await lintInProcess(project.dir, []);
+    expect(pretty.code).toBe(0);
+    expect(pretty.stdout).toBe('✔ 1 file checked: no problems.\nSkipped 1 page in other languages (pt-PT 1): the lint checks English only.\n');
+    const json = JSON.parse((await lintInProcess(project.dir, ['--format', 'json'])).stdout) as { summary: { files: number; skipped: number }; skipped: unknown[] };
+    expect(json.summary).toMatchObject({ files: 1, skipped: 1 });
+    expect(json.skipped).toEqual([{ path: 'content/pt-pt/easy.md', lang: 'pt-PT' }]);
+    expect((await lintInProcess(project.dir, ['--format', 'github'])).stdout).toContain('::notice title=Plainbook prose lint::Skipped 1 page in other languages (pt-PT 1): the lint checks English only.\n');
+    // Without the locale, the same page is English to the lint, with nonsense findings.
+    const unaware = createTempProject({ 'content/pt-pt/easy.md': '---\ntitle: Fácil\n---\n\nFale com a equipa. Uma equipa ajuda.\n' });
+    expect((await lintInProcess(unaware.dir, ['--format', 'json'])).stdout).toContain('"ruleId": "spell"');
+  });
+
   it('exits 2 for an unknown format', () => {
     const project = createTempProject({ 'content/easy.md': EASY });
     expect(runLint(project.dir, '--format', 'xml')).toMatchObject({ code: 2, stderr: 'Unexpected format `xml`, expected one of `pretty`, `github`, `json`, `markdown`.\n' });
@@ -94,12 +109,14 @@ describe('npm run lint', () => {
     const project = createTempProject({ 'content/a.md': EASY, 'content/b.md': PASSIVE });
     const first = await lintInProcess(project.dir, ['--format', 'json']);
     expect(first.stderr).toBe('');
-    const second = await lintInProcess(project.dir, []);
+    const second = await lintInProcess(project.dir, ['--no-suggest']);
     expect(second.stderr).toContain('(0 linted, 2 from cache, 1 thread)');
     write(project.dir, { 'content/b.md': LONG_SENTENCE });
-    const third = await lintInProcess(project.dir, []);
+    const third = await lintInProcess(project.dir, ['--no-suggest']);
     expect(third.stderr).toContain('(1 linted, 1 from cache, 1 thread)');
     expect(third.stdout).toContain('sentence-length');
+    // Spelling suggestions change the messages: a run that shows them does not reuse a run that did not.
+    expect((await lintInProcess(project.dir, [])).stderr).toContain('(2 linted, 0 from cache, 1 thread)');
   });
 });
 

@@ -28,6 +28,10 @@ describe('spell', () => {
     expect(await unknownWords('Say PLEASEE to the UI folks. Open colr.txt, not the colr.')).toEqual(['PLEASEE', 'colr']);
   });
 
+  it('checks a word without the full stop that parsing left on it before code', async () => {
+    expect(await unknownWords('- Notes show an icon.\n- `tip` shows a rocket icn.\n')).toEqual(['icn']);
+  });
+
   it('checks the words of a hyphenated word when the whole is unknown', async () => {
     expect(await unknownWords('A well-known, front-of-house, well-knwon rule.')).toEqual(['well-knwon']);
   });

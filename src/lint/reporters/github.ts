@@ -1,4 +1,6 @@
 import type { FileResult, LintMessage } from '../result.ts';
+import { skippedLine } from '../languages.ts';
+import type { RunNotes } from './index.ts';
 import { summaryLine } from './pretty.ts';
 
 /**
@@ -6,11 +8,13 @@ import { summaryLine } from './pretty.ts';
  * diff. GitHub shows only 10 annotations of each kind per step, so errors come first, and a
  * closing notice gives the totals.
  */
-export function githubReport(results: readonly FileResult[]): string {
+export function githubReport(results: readonly FileResult[], notes: RunNotes = {}): string {
   const all = results.flatMap((result) => result.messages.map((message) => ({ path: result.path, message })));
   const ordered = [...all.filter(({ message }) => message.severity === 'error'), ...all.filter(({ message }) => message.severity !== 'error')];
   const lines = ordered.map(({ path, message }) => annotation(path, message));
   lines.push(`::notice title=Plainbook prose lint::${escapeData(summaryLine(results))}`);
+  const skipped = skippedLine(notes.skipped ?? []);
+  if (skipped) lines.push(`::notice title=Plainbook prose lint::${escapeData(skipped)}`);
   return `${lines.join('\n')}\n`;
 }
 

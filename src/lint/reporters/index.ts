@@ -1,14 +1,22 @@
+import type { SkippedPage } from '../languages.ts';
 import type { FileResult } from '../result.ts';
 import { githubReport } from './github.ts';
 import { jsonReport } from './json.ts';
 import { markdownReport } from './markdown.ts';
 import { prettyReport } from './pretty.ts';
 
+/** What a run did besides its results: pages it left out. */
+export interface RunNotes {
+  skipped?: readonly SkippedPage[];
+}
+
+export type Reporter = (results: readonly FileResult[], notes?: RunNotes) => string;
+
 export const FORMATS = {
   pretty: prettyReport,
   github: githubReport,
   json: jsonReport,
   markdown: markdownReport,
-} as const satisfies Record<string, (results: readonly FileResult[]) => string>;
+} as const satisfies Record<string, Reporter>;
 
 export type Format = keyof typeof FORMATS;

@@ -1,4 +1,5 @@
 import { countBySeverity, type FileResult } from '../result.ts';
+import type { RunNotes } from './index.ts';
 
 /** Bumped only when a field changes meaning or goes away; new fields may be added. */
 export const JSON_REPORT_VERSION = 1;
@@ -7,7 +8,7 @@ export const JSON_REPORT_VERSION = 1;
  * Stable JSON for other tools: see README "Lint output (JSON)". Lines and columns are 1-based;
  * `endLine`/`endColumn` point just past the flagged text.
  */
-export function jsonReport(results: readonly FileResult[]): string {
+export function jsonReport(results: readonly FileResult[], notes: RunNotes = {}): string {
   const { errors, warnings } = countBySeverity(results);
   const files = results.map(({ path, targetGrade, metrics, messages }) => ({
     path,
@@ -27,5 +28,6 @@ export function jsonReport(results: readonly FileResult[]): string {
       url: message.url ?? null,
     })),
   }));
-  return `${JSON.stringify({ version: JSON_REPORT_VERSION, summary: { files: results.length, errors, warnings }, files }, null, 2)}\n`;
+  const skipped = (notes.skipped ?? []).map(({ path, lang }) => ({ path, lang }));
+  return `${JSON.stringify({ version: JSON_REPORT_VERSION, summary: { files: results.length, errors, warnings, skipped: skipped.length }, files, skipped }, null, 2)}\n`;
 }

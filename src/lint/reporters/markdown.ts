@@ -1,13 +1,16 @@
 import { formatGrade } from '../metrics.ts';
 import { countBySeverity, type FileResult } from '../result.ts';
+import { skippedLine } from '../languages.ts';
+import type { RunNotes } from './index.ts';
 import { summaryLine } from './pretty.ts';
 
 /** Most messages listed in the Markdown report; job summaries and comments have size limits. */
 export const MARKDOWN_MESSAGE_LIMIT = 50;
 
 /** A table per run, for job summaries: one row per file, then the first messages. */
-export function markdownReport(results: readonly FileResult[]): string {
-  const lines = ['### Plainbook prose lint', '', summaryLine(results), ''];
+export function markdownReport(results: readonly FileResult[], notes: RunNotes = {}): string {
+  const skipped = skippedLine(notes.skipped ?? []);
+  const lines = ['### Plainbook prose lint', '', summaryLine(results), ...(skipped ? ['', skipped] : []), ''];
   if (results.length === 0) return `${lines.join('\n')}\n`;
   lines.push('| File | Reading grade | Target | Errors | Warnings |', '| --- | ---: | ---: | ---: | ---: |');
   for (const result of results) {

@@ -1,11 +1,13 @@
 import { formatGrade } from '../metrics.ts';
+import { skippedLine } from '../languages.ts';
 import { countBySeverity, type FileResult } from '../result.ts';
+import type { RunNotes } from './index.ts';
 
 /**
  * For people at a terminal: one line per message, starting `file:line:col` so editors and
  * terminals make it a link, then severity, message and rule.
  */
-export function prettyReport(results: readonly FileResult[]): string {
+export function prettyReport(results: readonly FileResult[], notes: RunNotes = {}): string {
   const lines: string[] = [];
   for (const result of results) {
     if (result.messages.length === 0) continue;
@@ -20,6 +22,8 @@ export function prettyReport(results: readonly FileResult[]): string {
     lines.push('');
   }
   lines.push(summaryLine(results));
+  const skipped = skippedLine(notes.skipped ?? []);
+  if (skipped) lines.push(skipped);
   return `${lines.join('\n')}\n`;
 }
 

@@ -61,7 +61,8 @@ const retextSpell: Plugin<[SpellOptions], Root> = ({ speller, ignore, suggest, w
         offset += toString(child).length;
         if (child.type !== 'WordNode' || skipped.some(([from, to]) => start < to && offset > from)) return;
         if (isLiteral(sentence, index)) return;
-        const word = toString(child).replace(/’/g, "'");
+        // A word can keep a sentence's full stop when the next thing is code or a component (`an icon.` before `` `tip` ``).
+        const word = toString(child).replace(/’/g, "'").replace(/(?<=[a-z])\.$/i, '');
         if (!isUnknown(word)) return;
         report(file, child, word, suggest ? speller.suggest(word).slice(0, MAX_SUGGESTIONS) : [], wordList);
       });
