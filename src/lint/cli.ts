@@ -24,6 +24,7 @@ import { FORMATS, type Format } from './reporters/index.ts';
 import { markdownReport } from './reporters/markdown.ts';
 import { countBySeverity, type FileResult } from './result.ts';
 import { lintFiles } from './run.ts';
+import { watchLint } from './watch.ts';
 
 export const LINT_COMMENT_MARKER = marker('lint-report');
 
@@ -34,6 +35,7 @@ const USAGE = `Usage: plainbook lint [paths or globs...] [options]
   --max-warnings <n>     fail when there are more warnings than this
   --no-cache             lint every file again instead of reusing results for unchanged files
   --suggest              spelling suggestions in messages (default: with --format pretty only)
+  --watch                lint again each time a policy is saved (pretty format; Ctrl-C stops)
   --summary <file>       also append a Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY)
   --comment              keep one pull-request comment up to date (needs GITHUB_TOKEN)
   --pr <number>          the pull request for --comment (default: from the workflow event)
@@ -46,6 +48,10 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
   const options = parseLintArgs(await normaliseChangedFlag(argv, io.root));
   if (options.help) {
     io.stdout(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (options.watch) {
+    await watchLint(io, { paths: options.paths, suggest: options.suggest, cache: options.cache });
     return EXIT.ok;
   }
   const settings = loadSettings(io.root, io.env);
@@ -82,6 +88,7 @@ interface LintArgs {
   comment: boolean;
   pr?: number | undefined;
   dryRun: boolean;
+  watch: boolean;
   help: boolean;
 }
 
@@ -100,6 +107,7 @@ function parseLintArgs(argv: string[]): LintArgs {
         comment: { type: 'boolean', default: false },
         pr: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -107,6 +115,10 @@ function parseLintArgs(argv: string[]): LintArgs {
   const { values, positionals } = parsed;
   if (!(values.format in FORMATS)) {
     throw new UsageError(`Unexpected format \`${values.format}\`, expected one of ${Object.keys(FORMATS).map((f) => `\`${f}\``).join(', ')}.`);
+  }
+  if (values.watch) {
+    const clash = [['--comment', values.comment], ['--changed', values.changed !== undefined], ['--summary', values.summary !== undefined], ['--format', values.format !== 'pretty']].find(([, used]) => used);
+    if (clash) throw new UsageError(`Unexpected ${String(clash[0])} with --watch, expected --watch alone (it prints for a person at a terminal). Run the lint once without --watch for ${String(clash[0])}.`);
   }
   return {
     paths: positionals,
@@ -119,6 +131,7 @@ function parseLintArgs(argv: string[]): LintArgs {
     comment: values.comment,
     pr: values.pr === undefined ? undefined : wholeNumber('--pr', values.pr),
     dryRun: values['dry-run'],
+    watch: values.watch,
     help: values.help,
   };
 }

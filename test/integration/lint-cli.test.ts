@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintCli } from '../../src/lint/cli.ts';
 import { lintFiles } from '../../src/lint/run.ts';
+import { watchLint } from '../../src/lint/watch.ts';
 import { lintSettingsSchema } from '../../src/schema/lint.ts';
 import { createTempProject, EASY, LONG_SENTENCE, PASSIVE, SETTINGS, write } from '../helpers/temp-project.ts';
 
@@ -117,6 +118,49 @@ describe('npm run lint', () => {
     expect(third.stdout).toContain('sentence-length');
     // Spelling suggestions change the messages: a run that shows them does not reuse a run that did not.
     expect((await lintInProcess(project.dir, [])).stderr).toContain('(2 linted, 0 from cache, 1 thread)');
+  });
+});
+
+describe('lint --watch', () => {
+  async function waitFor(check: () => boolean, what: string): Promise<void> {
+    // A guard against hanging, not a timing goal: saves are seen in well under a second.
+    for (let waited = 0; !check(); waited += 25) {
+      if (waited > 15_000) throw new Error(`Gave up waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  it('lints a policy again when it is saved, by writing or by renaming, and says when one is removed', async () => {
+    const project = createTempProject({ 'content/a.md': EASY });
+    let stdout = '';
+    let stop = () => {};
+    const until = new Promise<void>((resolve) => (stop = resolve));
+    const io = { root: project.dir, env: {}, stdout: (text: string) => (stdout += text), stderr: () => {} };
+    const watching = watchLint(io, { paths: [], suggest: false, cache: false, until });
+    await waitFor(() => stdout.includes('all policies'), 'the first lint');
+    expect(stdout).toMatch(/^\d\d:\d\d:\d\d all policies\n✔ 1 file checked: no problems\.\n$/);
+
+    writeFileSync(join(project.dir, 'content/a.md'), LONG_SENTENCE);
+    await waitFor(() => stdout.includes('sentence-length'), 'the saved file');
+    expect(stdout).toMatch(/\d\d:\d\d:\d\d content\/a\.md\ncontent\/a\.md {2}reading grade [\d.]+ \(target 6\)\n(?: {2}.+\n)* {2}content\/a\.md:5:1 +error +Unexpected sentence of `33` words/);
+
+    // Editors that save safely write a new file and rename it into place.
+    writeFileSync(join(project.dir, 'content/.b.md.swp'), PASSIVE);
+    renameSync(join(project.dir, 'content/.b.md.swp'), join(project.dir, 'content/b.md'));
+    await waitFor(() => /content\/b\.md:\d+:\d+ +warning .+ passive/.test(stdout), 'the renamed file');
+
+    rmSync(join(project.dir, 'content/b.md'));
+    await waitFor(() => stdout.includes('content/b.md was removed.'), 'the removal');
+    stop();
+    await watching;
+  });
+
+  it('refuses options that make no sense while watching', () => {
+    const project = createTempProject({ 'content/a.md': EASY });
+    expect(runLint(project.dir, '--watch', '--format', 'json')).toMatchObject({
+      code: 2,
+      stderr: 'Unexpected --format with --watch, expected --watch alone (it prints for a person at a terminal). Run the lint once without --watch for --format.\n',
+    });
   });
 });
 
