@@ -35,16 +35,20 @@ const ROUTES = [
 ];
 
 export default function plainbook(options: PlainbookOptions = {}): AstroIntegration {
+  let root = process.cwd();
   return {
     name: 'plainbook',
     hooks: {
-      'astro:config:setup'({ config, updateConfig, injectRoute }) {
-        const settings = loadSettings(fileURLToPath(config.root));
+      'astro:config:setup'({ config, command, updateConfig, injectRoute, addDevToolbarApp }) {
+        root = fileURLToPath(config.root);
+        const settings = loadSettings(root);
         // `npm run bench` builds the same pages with Starlight's defaults as its baseline.
         const bare = process.env.PLAINBOOK_BARE_STARLIGHT === '1';
         const team = options.starlight ?? {};
         const starlightConfig = bare ? bareStarlightOptions(settings) : { ...starlightOptions(settings, team), plugins: [plainbookStarlightPlugin(), ...(team.plugins ?? [])] };
         if (!bare) for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: own(route.entrypoint), prerender: true });
+        // Only `astro dev` has a toolbar; a build never loads the app or its server side.
+        if (command === 'dev' && !bare) addDevToolbarApp({ id: 'plainbook-plain-language', name: 'Plain language', icon: PLAIN_LANGUAGE_ICON, entrypoint: own('dev/plain-language-app.ts') });
         updateConfig({
           site: config.site ?? settings.origin,
           base: config.base !== '/' ? config.base : settings.base,
@@ -53,9 +57,16 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
           vite: { plugins: [settingsModule(settings)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },
+      async 'astro:server:setup'({ server, toolbar }) {
+        const { servePlainLanguage } = await import('./dev/plain-language-server.ts');
+        servePlainLanguage(root, server, toolbar);
+      },
     },
   };
 }
+
+/** An open book with a check mark: the app's button in the toolbar. */
+const PLAIN_LANGUAGE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d="M3 5.5C5.5 4.5 8.5 4.5 12 6c3.5-1.5 6.5-1.5 9-.5v13c-2.5-1-5.5-1-9 .5-3.5-1.5-6.5-1.5-9-.5z"/><path d="M12 6v13.5"/><path d="m14.5 12 2 2 3.5-4"/></svg>';
 
 type OnLog = NonNullable<NonNullable<NonNullable<ViteUserConfig['build']>['rolldownOptions']>['onLog']>;
 
