@@ -32,7 +32,7 @@ export async function readDocx(bytes: Buffer, { shownPath: file }: { shownPath: 
     warnings = result.messages.map((message) => message.message);
   } catch (error) {
     throw new ContentError(
-      `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}. The file is not a Word document Plainbook can read: open it in Word or Google Docs and save it again as .docx.`,
+      `Cannot read ${file}: ${oneLine(error)}. The file is not a Word document Plainbook can read: open it in Word or Google Docs and save it again as .docx.`,
       { file, cause: error },
     );
   }
@@ -42,6 +42,12 @@ export async function readDocx(bytes: Buffer, { shownPath: file }: { shownPath: 
     baseFolder: undefined,
     leftOut: [...inventory, ...unknownStyles(warnings)],
   };
+}
+
+/** The XML parser's messages run over several lines with tabs; the first line says what broke. */
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim();
 }
 
 async function openPackage(file: string, bytes: Buffer): Promise<JSZip> {
@@ -92,7 +98,7 @@ async function leftOutParts(zip: JSZip): Promise<string[]> {
 /** Header or footer parts that show something (Word writes empty ones too). */
 async function textParts(zip: JSZip, name: RegExp): Promise<string[]> {
   const parts = await Promise.all(zip.file(name).map((entry) => entry.async('string')));
-  return parts.filter((xml) => /<w:t\b[^>]*>[^<]*\S|<w:fldSimple\b|<w:instrText\b/.test(xml));
+  return parts.filter((xml) => /<w:t\b[^>]*>[^<]*[^<\s]|<w:fldSimple\b|<w:instrText\b/.test(xml));
 }
 
 function hasPageNumber(xml: string): boolean {

@@ -8,7 +8,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { plural } from './document.ts';
-import { classesOf, elements, isElement, removeWhere, wrapChildren } from './hast-edit.ts';
+import { classesOf, element, elements, isElement, removeWhere } from './hast-edit.ts';
 
 export function isGoogleDocsExport(tree: Root): boolean {
   const body = select('body', tree) as Element | undefined;
@@ -105,10 +105,11 @@ function applyTextStyles(parent: Root | Element, styles: ClassStyles): void {
     applyTextStyles(child, styles);
     if (child.tagName !== 'span') return child;
     const classes = classesOf(child);
-    let styled: ElementContent = child;
-    if (classes.some((name) => styles.italic.has(name))) styled = wrapChildren(child, 'em');
-    if (classes.some((name) => styles.bold.has(name))) styled = { type: 'element', tagName: 'strong', properties: {}, children: [styled] };
-    return styled;
+    const italic = classes.some((name) => styles.italic.has(name));
+    const bold = classes.some((name) => styles.bold.has(name));
+    if (!italic && !bold) return child;
+    const inner: ElementContent[] = italic ? [element('em', child.children)] : child.children;
+    return bold ? element('strong', inner) : (inner[0] as ElementContent);
   }) as typeof parent.children;
 }
 

@@ -42,7 +42,6 @@ export function* elements(tree: Root | Element): Generator<Element> {
   }
 }
 
-/** `tagName` with `node`'s children: a `<span class="c1">` becomes a `<strong>`. */
-export function wrapChildren(node: Element, tagName: string): ElementContent {
-  return { type: 'element', tagName, properties: {}, children: node.children };
+export function element(tagName: string, children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties: {}, children };
 }

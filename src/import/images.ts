@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { Root } from 'mdast';
+import type { Image, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { plural } from './document.ts';
 
@@ -39,25 +39,25 @@ export function pointImagesAt(tree: Root, slug: string): void {
  * Read each image the tree refers to and point the image at the copy that will be saved; drop
  * the rest. Returns the files to write and, for the summary, what was left out.
  */
-export function collectImages(tree: Root, baseFolder: string | undefined): { images: SavedImage[]; leftOut: string[] } {
+export async function collectImages(tree: Root, baseFolder: string | undefined): Promise<{ images: SavedImage[]; leftOut: string[] }> {
   const images: SavedImage[] = [];
   const skipped = { web: 0, missing: 0, format: 0 };
   let undescribed = 0;
-  visit(tree, 'image', (image, index, parent) => {
-    const outcome = readImage(image.url, baseFolder, `image-${images.length + 1}`);
+  const found: { image: Image; parent: Parent }[] = [];
+  visit(tree, 'image', (image, _index, parent) => {
+    if (parent) found.push({ image, parent });
+  });
+  for (const { image, parent } of found) {
+    const outcome = await readImage(image.url, baseFolder, `image-${images.length + 1}`);
     if ('saved' in outcome) {
       images.push(outcome.saved);
       image.url = `./${SLUG_PLACEHOLDER}/${outcome.saved.name}`;
       if (!image.alt) undescribed++;
-      return undefined;
+      continue;
     }
     skipped[outcome.skipped]++;
-    if (parent && index !== undefined) {
-      parent.children.splice(index, 1);
-      return index;
-    }
-    return undefined;
-  });
+    parent.children.splice(parent.children.indexOf(image), 1);
+  }
   const leftOut: string[] = [];
   if (skipped.web > 0) leftOut.push(`${plural(skipped.web, 'image')} on the web (save ${skipped.web === 1 ? 'it' : 'them'} beside the policy and add ${skipped.web === 1 ? 'it' : 'them'} by hand)`);
   if (skipped.missing > 0) leftOut.push(`${plural(skipped.missing, 'image')} whose file was not found next to the document`);
@@ -66,18 +66,21 @@ export function collectImages(tree: Root, baseFolder: string | undefined): { ima
   return { images, leftOut };
 }
 
-function readImage(url: string, baseFolder: string | undefined, stem: string): Outcome {
+async function readImage(url: string, baseFolder: string | undefined, stem: string): Promise<Outcome> {
   if (/^https?:/i.test(url)) return { skipped: 'web' };
-  const bytes = url.startsWith('data:') ? fromDataUri(url) : fromFolder(url, baseFolder);
+  const bytes = url.startsWith('data:') ? await fromDataUrl(url) : fromFolder(url, baseFolder);
   if (!bytes) return { skipped: 'missing' };
   const type = SIGNATURES.find((signature) => signature.matches(bytes));
   return type ? { saved: { name: `${stem}.${type.extension}`, bytes } } : { skipped: 'format' };
 }
 
-function fromDataUri(url: string): Buffer | undefined {
-  const match = /^data:[^,]*?(;base64)?,(.*)$/s.exec(url);
-  if (!match) return undefined;
-  return match[1] ? Buffer.from(match[2] ?? '', 'base64') : Buffer.from(decodeURIComponent(match[2] ?? ''), 'latin1');
+/** `data:` addresses as the fetch standard reads them (base64 or percent-encoded bytes); no network. */
+async function fromDataUrl(url: string): Promise<Buffer | undefined> {
+  try {
+    return Buffer.from(await (await fetch(url)).arrayBuffer());
+  } catch {
+    return undefined;
+  }
 }
 
 /** A relative address inside the document's folder; anything that climbs out of it is not read. */

@@ -63,7 +63,7 @@ export async function importDocument(request: ImportRequest): Promise<ImportedPo
   const bytes = await readDocumentBytes(absolutePath, shownPath);
   if (bytes.length === 0) throw new ContentError(`Cannot import ${shownPath}: the file is empty (0 bytes). Check that this is the right file.`, { file: shownPath });
   const read = await (await load())(bytes, { absolutePath, shownPath });
-  const body = toPolicyBody(read, titleFromFileName(absolutePath), shownPath);
+  const body = await toPolicyBody(read, titleFromFileName(absolutePath), shownPath);
   const title = normaliseText(body.title);
   const slug = policySlug(title) ?? policySlug(titleFromFileName(absolutePath) ?? '') ?? 'imported-policy';
   pointImagesAt(body.tree, slug);

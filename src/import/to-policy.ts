@@ -39,14 +39,14 @@ export function normaliseText(value: string): string {
 
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
-export function toPolicyBody(document: SourceDocument, fileNameTitle: string | undefined, file: string): PolicyBody {
+export async function toPolicyBody(document: SourceDocument, fileNameTitle: string | undefined, file: string): Promise<PolicyBody> {
   firstRowsAsHeaders(document.tree);
   // HTML comments would become raw HTML, which MDX does not allow; they are never text anyway.
   const mdast = toMdast(document.tree, { nodeHandlers: { comment: () => undefined } }) as Root;
   const leftOut: string[] = [];
   const unsafeLinks = linksToText(mdast);
   if (unsafeLinks > 0) leftOut.push(`the address of ${plural(unsafeLinks, 'link')} that did not start with http, https or mailto (their words are kept)`);
-  const { images, leftOut: imageNotes } = collectImages(mdast, document.baseFolder);
+  const { images, leftOut: imageNotes } = await collectImages(mdast, document.baseFolder);
   leftOut.push(...imageNotes);
   cleanText(mdast);
   dropEmptyBlocks(mdast);
