@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HeadingLevel, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
@@ -132,6 +133,50 @@ describe('plainbook import', () => {
     const asked = await run(project.dir, ['a.docx'], { ask: '@acme/front-desk' });
     expect(asked.code).toBe(0);
     expect(readFileSync(join(project.dir, 'content/policies/greeting.mdx'), 'utf8')).toContain('owner: "@acme/front-desk"');
+  });
+
+  it('reads a folder\'s documents only: not hidden files, not Word lock files, whatever the case of the extension', async () => {
+    const project = createTempProject({});
+    const docs = join(project.dir, 'docs');
+    mkdirSync(join(docs, 'sub'), { recursive: true });
+    writeFileSync(join(docs, 'A.TXT'), 'Alpha\n\nSay hi.');
+    writeFileSync(join(docs, '.hidden.txt'), 'Hidden\n\nSay hi.');
+    writeFileSync(join(docs, 'sub/~$lock.txt'), 'Lock\n\nSay hi.');
+    writeFileSync(join(docs, 'sub/x~$y.txt'), 'Tilde\n\nSay hi.');
+    const result = await run(project.dir, ['docs', '--owner', '@a', '--dry-run', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { policies: { source: string }[] }).policies.map((policy) => policy.source)).toEqual(['docs/A.TXT', 'docs/sub/x~$y.txt']);
+    expect(result.stderr).toContain('Skipped 1 file in the folders that is not .docx, .html, .htm, .md, .txt.');
+  });
+
+  it('shows documents outside the current folder by their full path, and asks for an owner it trims', async () => {
+    const project = createTempProject({});
+    const outside = join(mkdtempSync(join(tmpdir(), 'plainbook-outside-')), 'Chat.txt');
+    writeFileSync(outside, 'Chat\n\nSay hi.');
+    const questions: string[] = [];
+    let stdout = '';
+    const code = await runToExitCode(
+      () => importCli([outside, '--dry-run'], { root: project.dir, cwd: project.dir, env: {}, interactive: true, ask: async (question) => (questions.push(question), '  @acme/chat  '), stdout: (text) => (stdout += text), stderr: () => {} }),
+      () => {},
+    );
+    expect(code).toBe(0);
+    expect(questions).toEqual(['Who owns these policies (GitHub @team or @user)']);
+    expect(stdout).toContain(`content/policies/chat.mdx  (from ${outside})`);
+  });
+
+  it('gives one document\'s own error when it is the only one, and a UsageError when every problem is the call\'s', async () => {
+    const project = createTempProject({ 'content/policies/good.mdx': '---\ntitle: Good\n---\n\nOurs.\n' });
+    writeFileSync(join(project.dir, 'broken.docx'), 'not a zip');
+    const alone = await run(project.dir, ['broken.docx', '--owner', '@a']);
+    expect(alone).toMatchObject({ code: 1, stderr: 'Cannot read broken.docx: it is not a Word document (a .docx file is a zip archive, and this one is not). The file may be damaged or have the wrong extension: open it in Word and save it again as .docx.\n' });
+    mkdirSync(join(project.dir, 'two'));
+    writeFileSync(join(project.dir, 'two/a.txt'), 'Good\n\nSay hi.');
+    writeFileSync(join(project.dir, 'two/b.txt'), 'Good\n\nSay hello.');
+    const conflicts = await run(project.dir, ['two', '--owner', '@a']);
+    expect(conflicts.code).toBe(2);
+    expect(conflicts.stderr).toBe(
+      '[1/2] two/a.txt\n[2/2] two/b.txt\nCannot import 2 of 2 documents, so nothing was written:\n- Cannot import two/a.txt: content/policies/good.mdx already exists. Run again with --force to replace it, or rename the existing policy first.\n- Cannot import two/b.txt: two/a.txt becomes the same policy, content/policies/good.mdx (both are titled "Good"). Import one of them on its own, or change one title.\nFix these documents or leave them out, then run the import again.\n',
+    );
   });
 
   it('names what is wrong with the call', async () => {
