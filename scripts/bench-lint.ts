@@ -14,21 +14,38 @@ import { parseOptions } from '../src/cli/options.ts';
 const { values } = parseOptions({ options: { policies: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
 const count = Number(values.policies);
 const runs = Number(values.runs);
+const SETTINGS = 'site:\n  title: Bench\n  url: https://bench.test/\n  repo: acme/bench\n';
 const root = mkdtempSync(join(tmpdir(), 'plainbook-bench-lint-'));
-writeHandbook(root, count, 'site:\n  title: Bench\n  url: https://bench.test/\n  repo: acme/bench\n');
+writeHandbook(root, count, SETTINGS);
+// The same pages with the spell rule off: the difference is what spelling costs.
+const noSpell = mkdtempSync(join(tmpdir(), 'plainbook-bench-lint-nospell-'));
+writeHandbook(noSpell, count, `${SETTINGS}lint:\n  rules:\n    spell: off\n`);
 
 // The lint exits 1 when it finds errors: a result, not a failure of the benchmark.
-const lint = () => measure(process.execPath, [resolve('src/bin/plainbook.ts'), 'lint', '--format', 'json'], { cwd: root, okCodes: [0, 1] });
+const lint = (cwd = root, args: string[] = ['--format', 'json']) => measure(process.execPath, [resolve('src/bin/plainbook.ts'), 'lint', ...args], { cwd, okCodes: [0, 1] });
+const coldIn = (cwd: string, args?: string[]) => summarise(Array.from({ length: runs }, () => (rmSync(join(cwd, 'node_modules/.cache'), { recursive: true, force: true }), lint(cwd, args)))).seconds;
 const times = (run: (n: number) => void) => summarise(Array.from({ length: runs }, (_, n) => (run(n), lint()))).seconds;
 
-const cold = times(() => rmSync(join(root, 'node_modules/.cache'), { recursive: true, force: true }));
+const cold = coldIn(root);
+const coldNoSpell = coldIn(noSpell);
+const coldSuggest = coldIn(root, ['--format', 'pretty']);
 lint();
 const warm = times(() => {});
 const changed = times((n) => appendFileSync(join(root, policyFile(0)), `\nOne more line ${n}.\n`));
+// An editor checking one page: a new process, nothing cached, suggestions on.
+const oneFile = coldIn(root, ['--format', 'pretty', policyFile(1)]);
 
-console.log(`Prose lint, ${count} generated policies of ~600 words, median of ${runs} runs, wall time:`);
+console.log(`Prose lint, ${count} generated policies of ~600 words (3 unknown words in 100), median of ${runs} runs, wall time:`);
 console.log('| run | seconds | files/second |\n| --- | ---: | ---: |');
-for (const [name, seconds] of [['cold (no cache)', cold], ['warm (cache)', warm], ['one file changed', changed]] as const) {
-  console.log(`| ${name} | ${seconds.toFixed(2)} | ${(count / seconds).toFixed(0)} |`);
-}
+const rows = [
+  ['cold (no cache), JSON', cold],
+  ['cold, spell rule off', coldNoSpell],
+  ['cold, pretty (with spelling suggestions)', coldSuggest],
+  ['warm (cache)', warm],
+  ['one file changed', changed],
+] as const;
+for (const [name, seconds] of rows) console.log(`| ${name} | ${seconds.toFixed(2)} | ${(count / seconds).toFixed(0)} |`);
+console.log(`| one file, new process, pretty | ${oneFile.toFixed(2)} | – |`);
+console.log(`\nThe spell rule is ${(((cold - coldNoSpell) / cold) * 100).toFixed(0)}% of a cold lint (JSON), ${(((coldSuggest - coldNoSpell) / coldSuggest) * 100).toFixed(0)}% with suggestions (pretty).`);
 rmSync(root, { recursive: true, force: true });
+rmSync(noSpell, { recursive: true, force: true });

@@ -54,7 +54,11 @@ describe('lint reports', () => {
   it('json: the documented, stable shape', () => {
     const report = JSON.parse(jsonReport(RESULTS));
     expect(report.version).toBe(1);
-    expect(report.summary).toEqual({ files: 2, errors: 1, warnings: 1 });
+    expect(report.summary).toEqual({ files: 2, errors: 1, warnings: 1, skipped: 0 });
+    expect(report.skipped).toEqual([]);
+    const withSkipped = JSON.parse(jsonReport(RESULTS, { skipped: [{ path: 'content/fr/a.md', lang: 'fr' }] })) as { summary: { skipped: number }; skipped: unknown[] };
+    expect(withSkipped.summary.skipped).toBe(1);
+    expect(withSkipped.skipped).toEqual([{ path: 'content/fr/a.md', lang: 'fr' }]);
     expect(report.files[0]).toMatchInlineSnapshot(`
       {
         "messages": [
