@@ -125,6 +125,15 @@ describe('lint reports', () => {
     `);
   });
 
+  it('every format says how many pages in other languages were skipped, right after the totals', () => {
+    const skipped = [{ path: 'content/fr/a.md', lang: 'fr' }, { path: 'content/fr/b.md', lang: 'fr' }, { path: 'content/de/a.md', lang: 'de' }];
+    const line = 'Skipped 3 pages in other languages (de 1, fr 2): the lint checks English only.';
+    expect(prettyReport(RESULTS, { skipped })).toMatch(new RegExp(`problems? .+\\.\\n${line.replace(/[()]/g, '\\$&')}\\n$`));
+    expect(markdownReport([], { skipped })).toBe(`### Plainbook prose lint\n\n✔ 0 files checked: no problems.\n\n${line}\n\n`);
+    expect(githubReport(RESULTS, { skipped }).trimEnd().split('\n').at(-1)).toBe(`::notice title=Plainbook prose lint::${line}`);
+    expect(prettyReport(RESULTS)).not.toContain('Skipped');
+  });
+
   it('pull request comment: grade before and after, counts by rule, and the marker', () => {
     const body = pullRequestReport('<!-- plainbook:lint-report -->', [
       { result: RESULTS[0] as FileResult, gradeBefore: 8.25 },
