@@ -9,24 +9,15 @@ import { parseOptions, wholeNumber } from '../cli/options.ts';
 import { userPath } from '../cli/project.ts';
 import { EXIT, type CliIo } from '../cli/run-cli.ts';
 import { UsageError } from '../errors/index.ts';
-import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv } from '../github/client.ts';
-import { hasStatus } from '../github/errors.ts';
-import { upsertComment } from '../github/comments.ts';
-import { pullRequestFromEvent } from '../github/event.ts';
-import { marker } from '../github/markers.ts';
 import { LINT_CACHE_FILE } from './cache.ts';
-import { changedFiles, fileAtRevision, findFiles, isRevision } from './files.ts';
-import { metricsFromSource } from './source-metrics.ts';
-import { pullRequestReport } from './pr-report.ts';
+import { changedFiles, findFiles, isRevision } from './files.ts';
 import { lintContext } from './context.ts';
 import { splitByLanguage } from './languages.ts';
 import { FORMATS, type Format } from './reporters/index.ts';
 import { markdownReport } from './reporters/markdown.ts';
-import { countBySeverity, type FileResult } from './result.ts';
+import { countBySeverity } from './result.ts';
 import { lintFiles } from './run.ts';
 import { watchLint } from './watch.ts';
-
-export const LINT_COMMENT_MARKER = marker('lint-report');
 
 const USAGE = `Usage: plainbook lint [paths or globs...] [options]
 
@@ -70,7 +61,8 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
   if (options.format === 'pretty') io.stderr(`(${stats.linted} linted, ${stats.cached} from cache, ${stats.workers} ${stats.workers === 1 ? 'thread' : 'threads'})\n`);
 
   if (options.summary) appendFileSync(userPath(io.cwd ?? io.root, options.summary), `${markdownReport(results, { skipped })}\n`);
-  if (options.comment) await commentOnPullRequest(results, base, options, io);
+  // Loaded only for --comment: Octokit and the metrics pipeline are a third of a warm run's start.
+  if (options.comment) await (await import('./comment.ts')).commentOnPullRequest(results, base, { pr: options.pr, dryRun: options.dryRun }, io);
 
   const { errors, warnings } = countBySeverity(results);
   return errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? EXIT.findings : EXIT.ok;
@@ -151,40 +143,4 @@ async function resolveBase(root: string, requested: string, env: LintCliIo['env'
   const candidates = [env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : undefined, 'origin/main', 'main'];
   for (const candidate of candidates) if (candidate && (await isRevision(root, candidate))) return candidate;
   throw new UsageError('Cannot find a base to compare with for --changed: name one, e.g. `--changed origin/main`.');
-}
-
-async function commentOnPullRequest(results: FileResult[], base: string | undefined, options: LintArgs, io: LintCliIo): Promise<void> {
-  const event = pullRequestFromEvent(io.env);
-  const number = options.pr ?? event?.number;
-  if (!number) throw new UsageError('Cannot tell which pull request to comment on: pass --pr <number>, or run in a pull_request workflow.');
-  if (event?.fromFork && !options.dryRun) {
-    io.stderr('This pull request comes from a fork, where the token is read-only: see the annotations and the job summary instead of a comment.\n');
-    return;
-  }
-  const reports = await Promise.all(
-    results.map(async (result) => {
-      const before = base ? await fileAtRevision(io.root, base, result.path) : undefined;
-      const metrics = before === undefined ? undefined : await metricsFromSource(before, { mdx: result.path.endsWith('.mdx') });
-      return { result, gradeBefore: metrics?.fleschKincaidGrade };
-    }),
-  );
-  const body = pullRequestReport(LINT_COMMENT_MARKER, reports);
-  if (options.dryRun && !io.env.GITHUB_TOKEN?.trim()) {
-    // Nothing to read the pull request with: show the comment rather than fail on a made-up token.
-    io.stderr(`Pull request comment for #${number} (--dry-run, no GITHUB_TOKEN, so not compared with the one on GitHub):\n\n${body}\n`);
-    return;
-  }
-  const target = targetFromEnv(io.env);
-  const octokit = createOctokit(tokenFromEnv(io.env), target, clientOptionsFromEnv(io.env));
-  try {
-    const outcome = await upsertComment({ octokit, target, issueNumber: number, marker: LINT_COMMENT_MARKER, body, dryRun: options.dryRun });
-    io.stderr(`Pull request comment: ${outcome.action}${'url' in outcome && outcome.url ? ` (${outcome.url})` : ''}\n`);
-  } catch (error) {
-    // A read-only token (forks, or a workflow without pull-requests: write) must not fail the lint.
-    if (hasStatus(error, 403)) {
-      io.stderr(`Could not write the pull request comment (${(error as Error).message}). The annotations and job summary have the results.\n`);
-      return;
-    }
-    throw error;
-  }
 }

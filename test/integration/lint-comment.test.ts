@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lintCli, LINT_COMMENT_MARKER } from '../../src/lint/cli.ts';
+import { lintCli } from '../../src/lint/cli.ts';
+import { LINT_COMMENT_MARKER } from '../../src/lint/comment.ts';
 import { FAKE_TOKEN, GitHubFake } from '../helpers/github-fake/server.ts';
 import { createTempProject, EASY, LONG_SENTENCE, write } from '../helpers/temp-project.ts';
 

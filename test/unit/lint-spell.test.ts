@@ -58,6 +58,16 @@ describe('spell', () => {
     expect(helpful?.expected?.length).toBeLessThanOrEqual(5);
   });
 
+  it('does not guess at capitalised words, which are names, even when suggesting', async () => {
+    const messages = (await lintSource('page.md', 'Ask Zorblatt about helo.', spelling('en-US', true))).messages;
+    expect(messages.map((message) => [message.actual, message.expected?.length ?? 0])).toEqual([
+      ['Zorblatt', 0],
+      ['helo', expect.any(Number)],
+    ]);
+    expect(messages[1]?.expected?.length).toBeGreaterThan(0);
+    expect(messages[0]?.reason).toBe('Unexpected unknown word `Zorblatt`, expected a word the dictionary or words.txt knows. Fix the spelling, or add the word to words.txt.');
+  });
+
   it('asks the dictionary once per word, and once per word for suggestions', async () => {
     const speller = await loadSpeller('en-US', 'Zorblat-test-cache');
     const first = speller.suggest('helo');

@@ -3,7 +3,8 @@
  * know. Skipped, because they are not words a dictionary can judge: acronyms of up to five
  * capitals (`UI`, `JSON`, `KPIs`), words with digits (`v2`, `24/7`), file names and paths
  * (`astro.config.mjs`, `src/lint`), web and e-mail addresses, and words in quotes or backticks.
- * Suggestions are computed only when a report will show them (`suggest`), once per word.
+ * Suggestions are computed only when a report will show them (`suggest`), once per word, and
+ * never for capitalised words, which are names.
  */
 import { isLiteral } from 'nlcst-is-literal';
 import type { Root, Sentence, Word } from 'nlcst';
@@ -33,6 +34,11 @@ const MAX_SUGGESTIONS = 5;
  */
 const ACRONYM = /^[A-Z]{2,5}s?$/;
 const HAS_DIGIT = /\d/;
+/**
+ * An unknown capitalised word is nearly always a name (a product, a place, a person): guessing a
+ * spelling for it is noise, and slow (about 90 ms a word in nspell, most of a one-page lint).
+ */
+const CAPITALISED = /^\p{Lu}/u;
 /**
  * Stretches of a sentence that are not words: web addresses, e-mail addresses, and file names or
  * paths (a slash between names, or a dot before a short lower-case extension).
@@ -64,7 +70,7 @@ const retextSpell: Plugin<[SpellOptions], Root> = ({ speller, ignore, suggest, w
         // A word can keep a sentence's full stop when the next thing is code or a component (`an icon.` before `` `tip` ``).
         const word = toString(child).replace(/’/g, "'").replace(/(?<=[a-z])\.$/i, '');
         if (!isUnknown(word)) return;
-        report(file, child, word, suggest ? speller.suggest(word).slice(0, MAX_SUGGESTIONS) : [], wordList);
+        report(file, child, word, suggest && !CAPITALISED.test(word) ? speller.suggest(word).slice(0, MAX_SUGGESTIONS) : [], wordList);
       });
     });
   };
