@@ -55,6 +55,15 @@ export function describeFailure(error: unknown, debug: boolean): string {
 
 export async function runCli(main: () => Promise<number | void>): Promise<never> {
   const code = await runToExitCode(main, (text) => process.stderr.write(text), process.argv.includes('--debug'));
+  // Writes to a pipe are asynchronous: exiting at once cut a large report short (`lint --format json | jq`).
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
   // Exit explicitly: a lingering child (esbuild's service) once kept a finished build alive.
   process.exit(code);
+}
+
+/** Resolves once everything written to `stream` so far has been handed to the system. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write('', () => resolve());
+  });
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,22 @@ describe('npm run lint', () => {
     // Without the locale, the same page is English to the lint, with nonsense findings.
     const unaware = createTempProject({ 'content/pt-pt/easy.md': '---\ntitle: Fácil\n---\n\nFale com a equipa. Uma equipa ajuda.\n' });
     expect((await lintInProcess(unaware.dir, ['--format', 'json'])).stdout).toContain('"ruleId": "spell"');
+  });
+
+  it('writes a large report through a pipe whole before it exits, even to a slow reader', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) files[`content/p${i}.md`] = LONG_SENTENCE;
+    const project = createTempProject(files);
+    const child = spawn(process.execPath, [CLI, 'lint', '--format', 'json', '--no-cache'], { cwd: project.dir, env: { ...process.env, CI: '' } });
+    // A reader that is not ready yet (`| jq` starting up): the pipe fills and writes queue.
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdout.resume();
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(stdout.length).toBeGreaterThan(200_000);
+    expect((JSON.parse(stdout) as { summary: { files: number } }).summary.files).toBe(150);
   });
 
   it('exits 2 for an unknown format', () => {
