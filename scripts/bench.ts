@@ -3,6 +3,7 @@
  * handbook, against bare Starlight building the same pages, at each size. A benchmark, not a
  * test: it prints tables (and writes them as JSON to .bench/) and never fails on the numbers.
  */
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,9 @@ const node = process.execPath;
 const work = mkdtempSync(join(tmpdir(), 'plainbook-bench-'));
 mkdirSync(resolve('.bench'), { recursive: true });
 const SETTINGS = 'site:\n  title: Bench handbook\n  url: https://bench.test/\n  repo: acme/bench\n';
+// What a handbook runs: the compiled CLI (no TypeScript to strip at each start), built first.
+execFileSync('npm', ['run', '--silent', 'compile'], { stdio: 'inherit' });
+const CLI = resolve('lib/bin/plainbook.js');
 const cache = join(repo, LINT_CACHE_FILE);
 // The benchmark's lint results replace the developer's own in the same cache file; keep a copy
 // and put it back at the end, so the next `npm run lint` stays warm.
@@ -70,7 +74,7 @@ function benchmark(count: number): { policies: number; lint: number; build: numb
   // As in CI: lint, then build, in one checkout, so the build can take each page's reading grade
   // from the lint's results. The lint exits 1 when it finds errors: a result, not a failure here.
   const lint = (args: string[] = []) =>
-    measure(node, [join(repo, 'src/bin/plainbook.ts'), 'lint', '--format', 'json', ...args], { cwd: repo, env: { PLAINBOOK_CONTENT_DIR: join(ours, 'content') }, okCodes: [0, 1] });
+    measure(node, [CLI, 'lint', '--format', 'json', ...args], { cwd: repo, env: { PLAINBOOK_CONTENT_DIR: join(ours, 'content') }, okCodes: [0, 1] });
 
   console.error('Prose lint…');
   const lintCold = repeat(runs, () => (rmSync(cache, { recursive: true, force: true }), lint()));
@@ -84,7 +88,7 @@ function benchmark(count: number): { policies: number; lint: number; build: numb
   console.error('Our build…');
   const ourOut = join(work, `ours-dist-${count}`);
   const ourBuild = repeat(runs, (n) =>
-    measure(node, [join(repo, 'src/bin/plainbook.ts'), 'build', '--out-dir', ourOut, '--cache-dir', join(work, `ours-cache-${count}-${n}`)], {
+    measure(node, [CLI, 'build', '--out-dir', ourOut, '--cache-dir', join(work, `ours-cache-${count}-${n}`)], {
       cwd: repo,
       env: { PLAINBOOK_CONTENT_DIR: join(ours, 'content'), ASTRO_TELEMETRY_DISABLED: '1' },
     }),
@@ -93,7 +97,7 @@ function benchmark(count: number): { policies: number; lint: number; build: numb
   console.error('Bare Starlight build…');
   const bareOut = join(work, `bare-dist-${count}`);
   const bareBuild = repeat(runs, (n) =>
-    measure(node, [join(repo, 'src/bin/plainbook.ts'), 'build', '--out-dir', bareOut, '--cache-dir', join(work, `bare-cache-${count}-${n}`)], {
+    measure(node, [CLI, 'build', '--out-dir', bareOut, '--cache-dir', join(work, `bare-cache-${count}-${n}`)], {
       cwd: repo,
       env: { PLAINBOOK_CONTENT_DIR: join(bare, 'content'), PLAINBOOK_BARE_STARLIGHT: '1', ASTRO_TELEMETRY_DISABLED: '1' },
     }),
