@@ -8,7 +8,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { plural } from './document.ts';
-import { classesOf, element, elements, isElement, removeWhere } from './hast-edit.ts';
+import { classesOf, element, elements, isElement, nestListsByLevel, removeWhere } from './hast-edit.ts';
 
 export function isGoogleDocsExport(tree: Root): boolean {
   const body = select('body', tree) as Element | undefined;
@@ -126,35 +126,11 @@ function listLevel(node: RootContent): number | undefined {
 
 /**
  * Google writes a nested list as siblings: `<ul class="lst-kix_x-0">`, `<ul class="lst-kix_x-1">`,
- * `<ul class="lst-kix_x-0">`. A deeper list goes into the last item of the list above it; a list
- * at the same level as the open one continues it.
+ * `<ul class="lst-kix_x-0">`; the level is in the class.
  */
 function nestLists(parent: Root | Element): void {
-  const result: RootContent[] = [];
-  let open: { level: number; list: Element }[] = [];
-  for (const child of parent.children as RootContent[]) {
-    const level = listLevel(child);
-    if (level === undefined) {
-      open = [];
-      result.push(child);
-      if (isElement(child)) nestLists(child);
-      continue;
-    }
-    const list = child as Element;
-    while (open.length > 0 && (open.at(-1)?.level ?? 0) > level) open.pop();
-    let top = open.at(-1);
-    if (top && top.level === level) {
-      if (top.list.tagName === list.tagName) {
-        top.list.children.push(...list.children);
-        continue;
-      }
-      open.pop();
-      top = open.at(-1);
-    }
-    const lastItem = top?.list.children.findLast((item): item is Element => isElement(item as RootContent, 'li'));
-    if (lastItem) lastItem.children.push(list);
-    else result.push(list);
-    open.push({ level, list });
-  }
-  parent.children = result as typeof parent.children;
+  nestListsByLevel(parent, (node) => {
+    const level = listLevel(node);
+    return level === undefined ? undefined : { level, list: node as Element };
+  });
 }

@@ -7,7 +7,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { plural } from './document.ts';
-import { classesOf, elements, isElement, removeWhere, styleOf } from './hast-edit.ts';
+import { classesOf, element, elements, isElement, nestListsByLevel, removeWhere, styleOf } from './hast-edit.ts';
 
 export function isWordExport(tree: Root): boolean {
   const generator = select('meta[name="Generator" i]', tree) as Element | undefined;
@@ -88,35 +88,11 @@ function listLevel(node: RootContent): number | undefined {
 
 /** Runs of list paragraphs become nested `<ul>`/`<ol>`: numbered when the marker is a number or letter. */
 function buildLists(parent: Root | Element): void {
-  const result: RootContent[] = [];
-  let open: { level: number; list: Element }[] = [];
-  for (const child of parent.children as RootContent[]) {
-    const level = listLevel(child);
-    if (level === undefined) {
-      if (child.type === 'text' && !child.value.trim() && open.length > 0) continue;
-      open = [];
-      result.push(child);
-      if (isElement(child)) buildLists(child);
-      continue;
-    }
-    const paragraph = child as Element;
+  nestListsByLevel(parent, (node) => {
+    const level = listLevel(node);
+    if (level === undefined) return undefined;
+    const paragraph = node as Element;
     const tagName = /^[\dA-Za-z]{1,4}[.)]$/.test(String(paragraph.properties[LIST_MARKER] ?? '')) ? 'ol' : 'ul';
-    const item: Element = { type: 'element', tagName: 'li', properties: {}, children: paragraph.children };
-    while (open.length > 0 && (open.at(-1)?.level ?? 0) > level) open.pop();
-    let top = open.at(-1);
-    if (top && top.level === level && top.list.tagName !== tagName) {
-      open.pop();
-      top = open.at(-1);
-    }
-    if (top && top.level === level) {
-      top.list.children.push(item);
-      continue;
-    }
-    const list: Element = { type: 'element', tagName, properties: {}, children: [item] };
-    const lastItem = top?.list.children.findLast((entry): entry is Element => isElement(entry as RootContent, 'li'));
-    if (lastItem) lastItem.children.push(list);
-    else result.push(list);
-    open.push({ level, list });
-  }
-  parent.children = result as typeof parent.children;
+    return { level, list: element(tagName, [element('li', paragraph.children)]) };
+  });
 }
