@@ -14,23 +14,18 @@ export function styleOf(node: Element): string {
   return typeof node.properties.style === 'string' ? node.properties.style : '';
 }
 
-/** Remove every node `drop` picks, anywhere in the tree; returns how many were removed. */
-export function removeWhere(tree: Root | Element, drop: (node: RootContent, parent: Parent) => boolean): number {
-  let removed = 0;
+/** Remove every node `drop` picks, anywhere in the tree. */
+export function removeWhere(tree: Root | Element, drop: (node: RootContent, parent: Parent) => boolean): void {
   const walk = (parent: Parent) => {
     const kept: RootContent[] = [];
     for (const child of parent.children) {
-      if (drop(child, parent)) {
-        removed++;
-        continue;
-      }
+      if (drop(child, parent)) continue;
       if ('children' in child) walk(child);
       kept.push(child);
     }
     parent.children = kept as Parent['children'];
   };
   walk(tree);
-  return removed;
 }
 
 /** Every element in the tree, parents before children. */

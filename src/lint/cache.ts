@@ -30,9 +30,13 @@ export function contextFingerprint(context: LintContext, code: string): string {
     .digest('hex');
 }
 
-/** The key part shared by every file of one run; the CLI and the site build compute it here alike. */
-export function lintFingerprint(context: LintContext, projectRoot: string, packageRoot: string = PACKAGE_ROOT): string {
-  return contextFingerprint(context, codeFingerprint(codeSources(projectRoot, packageRoot)));
+/**
+ * The key part shared by every file of one run, for each of `contexts`; the CLI and the site
+ * build compute it here alike, and the code (all of src/) is hashed once for all of them.
+ */
+export function lintFingerprints(contexts: readonly LintContext[], projectRoot: string, packageRoot: string = PACKAGE_ROOT): string[] {
+  const code = codeFingerprint(codeSources(projectRoot, packageRoot));
+  return contexts.map((context) => contextFingerprint(context, code));
 }
 
 /**

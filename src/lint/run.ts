@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors/index.ts';
 import type { LintSettings } from '../schema/lint.ts';
-import { cacheKey, LintCache, lintFingerprint } from './cache.ts';
+import { cacheKey, LintCache, lintFingerprints } from './cache.ts';
 import { skipVisitorRenaming } from './fast-visit.ts';
 import type { LintContext } from './lint-file.ts';
 import type { FileResult } from './result.ts';
@@ -38,7 +38,7 @@ const FILES_PER_WORKER = 40;
 export async function lintFiles(options: RunOptions): Promise<{ results: FileResult[]; stats: RunStats }> {
   const sources = await Promise.all(options.files.map((path) => readSource(options.root, path)));
   const context: LintContext = { settings: options.settings, personalWords: options.personalWords, suggest: options.suggest ?? false };
-  const fingerprint = lintFingerprint(context, options.root);
+  const [fingerprint = ''] = lintFingerprints([context], options.root);
   const cache = new LintCache(options.cacheFile);
 
   const results: (FileResult | undefined)[] = [];

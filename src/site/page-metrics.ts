@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import settings, { packageRoot } from 'virtual:plainbook/settings';
-import { cacheKey, LINT_CACHE_FILE, lintFingerprint, readEntries } from '../lint/cache.ts';
+import { cacheKey, LINT_CACHE_FILE, lintFingerprints, readEntries } from '../lint/cache.ts';
 import { lintContext } from '../lint/context.ts';
 import { isEnglishPage } from '../lint/languages.ts';
 import type { ReadingMetrics } from '../lint/metrics.ts';
@@ -17,7 +17,7 @@ let lintResults: { fingerprints: string[]; entries: Map<string, FileResult> } | 
 function lintCache() {
   const context = lintContext(settings);
   lintResults ??= {
-    fingerprints: [false, true].map((suggest) => lintFingerprint({ ...context, suggest }, settings.root, packageRoot)),
+    fingerprints: lintFingerprints([false, true].map((suggest) => ({ ...context, suggest })), settings.root, packageRoot),
     entries: readEntries(join(settings.root, LINT_CACHE_FILE)),
   };
   return lintResults;

@@ -52,23 +52,25 @@ const NOT_WORDS = [
 
 const retextSpell: Plugin<[SpellOptions], Root> = ({ speller, ignore, suggest, wordList }) => {
   const ignored = new Set(ignore);
-  const isUnknown = (word: string): boolean => {
-    if (ignored.has(word) || ACRONYM.test(word) || HAS_DIGIT.test(word) || speller.correct(word)) return false;
+  const known = (word: string) => ignored.has(word) || ACRONYM.test(word) || HAS_DIGIT.test(word) || speller.correct(word);
+  const isUnknown = (word: string) => {
+    if (known(word)) return false;
     // `alpha-bravo` is right when `alpha` and `bravo` are.
     const parts = word.split('-').filter(Boolean);
-    return parts.length < 2 || parts.some((part) => !ignored.has(part) && !ACRONYM.test(part) && !HAS_DIGIT.test(part) && !speller.correct(part));
+    return parts.length < 2 || !parts.every(known);
   };
   return (tree, file) => {
     visit(tree, 'SentenceNode', (sentence: Sentence) => {
       const skipped = notWordRanges(sentence);
       let offset = 0;
       sentence.children.forEach((child, index) => {
+        const text = toString(child);
         const start = offset;
-        offset += toString(child).length;
+        offset += text.length;
         if (child.type !== 'WordNode' || skipped.some(([from, to]) => start < to && offset > from)) return;
         if (isLiteral(sentence, index)) return;
         // A word can keep a sentence's full stop when the next thing is code or a component (`an icon.` before `` `tip` ``).
-        const word = toString(child).replace(/’/g, "'").replace(/(?<=[a-z])\.$/i, '');
+        const word = text.replace(/’/g, "'").replace(/(?<=[a-z])\.$/i, '');
         if (!isUnknown(word)) return;
         report(file, child, word, suggest && !CAPITALISED.test(word) ? speller.suggest(word).slice(0, MAX_SUGGESTIONS) : [], wordList);
       });
