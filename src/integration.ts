@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
-import { loadSettings } from './config/settings.ts';
+import { loadSettings, SETTINGS_FILE } from './config/settings.ts';
+import { handbookIcons } from './offline/icons.ts';
+import { offlineCopy } from './offline/integration.ts';
 import { settingsModule } from './site/settings-module.ts';
 import { bareStarlightOptions, own, starlightOptions, type StarlightOptions } from './site/starlight-options.ts';
 import { plainbookStarlightPlugin } from './site/starlight-plugin.ts';
@@ -32,6 +34,8 @@ const ROUTES = [
   { pattern: '/print', entrypoint: 'routes/print.astro' },
   { pattern: '/pilots/[round]', entrypoint: 'routes/pilots/[round].astro' },
   { pattern: '/changes.xml', entrypoint: 'routes/changes.xml.ts' },
+  { pattern: '/manifest.webmanifest', entrypoint: 'routes/manifest.webmanifest.ts' },
+  { pattern: '/icons/[icon]', entrypoint: 'routes/icons/[icon].ts' },
 ];
 
 export default function plainbook(options: PlainbookOptions = {}): AstroIntegration {
@@ -42,6 +46,8 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
       'astro:config:setup'({ config, command, updateConfig, injectRoute, addDevToolbarApp }) {
         root = fileURLToPath(config.root);
         const settings = loadSettings(root);
+        // A wrong home-screen icon stops here, naming its line, before anything is built.
+        handbookIcons(settings, SETTINGS_FILE);
         // `npm run bench` builds the same pages with Starlight's defaults as its baseline.
         const bare = process.env.PLAINBOOK_BARE_STARLIGHT === '1';
         const team = options.starlight ?? {};
@@ -53,7 +59,8 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
           site: config.site ?? settings.origin,
           base: config.base !== '/' ? config.base : settings.base,
           build: { concurrency: bare ? 1 : RENDER_CONCURRENCY },
-          integrations: [starlight(starlightConfig), mdx()],
+          // The offline copy lists the search index, which Starlight writes when the build is done: after it.
+          integrations: [starlight(starlightConfig), mdx(), ...(settings.offline && !bare ? [offlineCopy(settings.base)] : [])],
           vite: { plugins: [settingsModule(settings)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },

@@ -12,6 +12,12 @@ export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 
 export const DEFAULT_REVIEW_MONTHS = 12;
 
+/**
+ * A staff role: words, digits and ordinary punctuation. Roles become search filter labels, which
+ * Pagefind's search dialog shows as HTML, so `<` and `>` (markup) are refused here.
+ */
+const AUDIENCE_ROLE = /^[\p{L}\p{N}][\p{L}\p{N}\p{Zs}'’&.,()/+-]*$/u;
+
 /** Plainbook's fields, without requirements: the shape every page in the handbook may carry. */
 const policyFields = {
   owner: githubOwner,
@@ -22,7 +28,7 @@ const policyFields = {
   /** Months between reviews. */
   reviewEvery: z.number().int().min(1).max(60).default(DEFAULT_REVIEW_MONTHS),
   /** Roles the policy is written for, e.g. `front desk`. */
-  audience: z.array(z.string().trim().min(1)).optional(),
+  audience: z.array(z.string().trim().regex(AUDIENCE_ROLE)).optional(),
   /** Ids of goals in `content/goals.yml` that this policy serves. */
   goals: z.array(slugId).default([]),
   version: z.union([z.string().min(1), z.number()]).transform(String).optional(),
@@ -103,7 +109,7 @@ export const policyFieldHelp: FieldHelpTable = {
   effective: { expected: 'the date the policy takes effect, as YYYY-MM-DD', example: 'effective: 2026-03-01' },
   reviewed: { expected: 'the date of the last review, as YYYY-MM-DD', example: 'reviewed: 2026-09-15' },
   reviewEvery: { expected: 'a whole number of months from 1 to 60', example: 'reviewEvery: 12' },
-  audience: { expected: 'a list of staff roles', example: 'audience: [front desk, phone team]' },
+  audience: { expected: 'a list of staff roles in words (letters, digits, spaces and `& . , ( ) / + - \'`)', example: 'audience: [front desk, phone team]' },
   goals: { expected: 'a list of goal ids from content/goals.yml', example: 'goals: [fast-answers]' },
   version: { expected: 'a version label', example: 'version: "2.1"' },
   readingLevel: { expected: 'a reading grade from 1 to 18', example: 'readingLevel: 8' },

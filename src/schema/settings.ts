@@ -7,6 +7,15 @@ import type { FieldHelpTable } from './friendly-error.ts';
 import { GITHUB_OWNER_HELP, githubOwner } from './fields.ts';
 import { lintSettingsHelp, lintSettingsSchema } from './lint.ts';
 
+/**
+ * Home screens cut longer names ("Customer Care Han…"); Chrome's install guide and Lighthouse's
+ * old `installable-manifest` audit both warned past 12 characters.
+ */
+export const MAX_SHORT_NAME = 12;
+
+/** A dark blue with 8.3:1 contrast against white text, so the splash screen's name reads. */
+export const DEFAULT_THEME_COLOR = '#1f4e8c';
+
 const repoSlug = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
 
 /** A Starlight locale: its folder in the content folder (or `root`) → name and BCP 47 language. */
@@ -33,6 +42,17 @@ export const siteSettingsSchema = z.strictObject({
    * not English are not linted as English. Keys are folders in the content folder, or `root`.
    */
   locales: z.record(z.string().regex(/^(?:root|[a-z]{2,3}(?:-[a-z0-9]{2,8})*)$/), localeSchema).optional(),
+  /**
+   * Keep a copy on each reader's device (a service worker), so the handbook opens and searches
+   * with no signal. Off for a handbook that must never be read from an old copy.
+   */
+  offline: z.boolean().default(true),
+  /** The name under the icon on a phone's home screen; the title when it is short enough. */
+  shortName: z.string().trim().min(1).max(MAX_SHORT_NAME).optional(),
+  /** The colour of the browser bar and the home-screen app's splash screen. */
+  themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default(DEFAULT_THEME_COLOR),
+  /** A square PNG of at least 512 pixels, or an SVG, for the home screen (relative to the repository root). */
+  icon: z.string().regex(/\.(?:png|svg)$/i).optional(),
 });
 
 export const settingsSchema = z.strictObject({
@@ -56,6 +76,10 @@ export const settingsHelp: FieldHelpTable = {
     expected: 'folders of translated pages, each with a `label` and a `lang` such as `fr` or `pt-BR`; `root` for the pages at the top',
     example: 'locales: { root: { label: English, lang: en }, fr: { label: Français } }',
   },
+  'site.offline': { expected: '`true` to keep a copy on each reader\'s device, or `false`', example: 'offline: true' },
+  'site.shortName': { expected: `the name under the home-screen icon, at most ${MAX_SHORT_NAME} letters`, example: 'shortName: Handbook' },
+  'site.themeColor': { expected: 'a colour as `#` and six hex digits', example: 'themeColor: "#1f4e8c"' },
+  'site.icon': { expected: 'a square PNG of at least 512 pixels or an SVG, as a path from the repository root', example: 'icon: brand/handbook-icon.png' },
   'site.defaultOwner': { expected: GITHUB_OWNER_HELP, example: 'defaultOwner: "@acme/handbook-editors"' },
   site: {
     expected: 'a group with `title`, `url` and `repo`',

@@ -18,6 +18,18 @@ function firstLink(entry: SidebarEntry): Link | undefined {
 }
 
 /**
+ * The label of the innermost sidebar group that holds the current page ("Policies", or a folder
+ * of policies such as "Phone"): the page's section, for search filters.
+ */
+export function currentSection(entries: readonly SidebarEntry[]): string | undefined {
+  for (const entry of entries) {
+    if (entry.type !== 'group' || !hasCurrent(entry)) continue;
+    return currentSection(entry.entries) ?? entry.label;
+  }
+  return undefined;
+}
+
+/**
  * A sidebar that scales: every section stays listed, but only the section holding the current
  * page lists its pages; the others become one link to their first page. With 1,000 policies in
  * 20 sections, a page carries about 70 links instead of 1,000.

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type starlight from '@astrojs/starlight';
-import type { ResolvedSettings } from '../config/settings.ts';
+import { SETTINGS_FILE, type ResolvedSettings } from '../config/settings.ts';
+import { handbookIcons } from '../offline/icons.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { POLICY_DIR } from '../policies/validate-policy.ts';
 
@@ -33,9 +34,23 @@ export function starlightOptions(settings: ResolvedSettings, team: Partial<Starl
     ...team,
     title: team.title ?? settings.title,
     ...(settings.description && team.description === undefined ? { description: settings.description } : {}),
-    head: [feed, ...(team.head ?? [])],
+    head: [feed, ...appHead(settings), ...(team.head ?? [])],
     customCss: [own('styles/handbook.css'), own('styles/components.css'), own('styles/print.css'), ...(team.customCss ?? [])],
   };
+}
+
+/** What a phone needs to add the handbook to its home screen: the manifest, colour and icon. */
+function appHead(settings: ResolvedSettings) {
+  const base = settings.base.replace(/\/$/, '');
+  return [
+    { tag: 'link' as const, attrs: { rel: 'manifest', href: `${base}/manifest.webmanifest` } },
+    { tag: 'meta' as const, attrs: { name: 'theme-color', content: settings.themeColor } },
+    // iOS reads no manifest icons, and no SVG: it takes a PNG named here.
+    ...handbookIcons(settings, SETTINGS_FILE)
+      .filter((icon) => icon.type === 'image/png' && icon.purpose === 'any')
+      .slice(0, 1)
+      .map((icon) => ({ tag: 'link' as const, attrs: { rel: 'apple-touch-icon', href: `${base}/icons/${icon.name}` } })),
+  ];
 }
 
 /** The locales from the settings (which the lint reads too), unless the team sets Starlight's own. */

@@ -1,0 +1,137 @@
+/**
+ * The page's side of the offline copy: register the service worker, offer a new version with a
+ * "Reload" button, save the rest of the handbook when the connection allows (or when asked), and
+ * say when the page in front of the reader was saved while there is no connection.
+ */
+import { messageSW, Workbox } from 'workbox-window';
+import { formatDate } from '../components/format-date.ts';
+import { OFFLINE_MESSAGES, type OfflineStatus, type SaveResult } from './messages.ts';
+import { sizeText } from './size-text.ts';
+
+/**
+ * Saving in the background without asking: only on a fast line (the Network Information API's
+ * `4g`, about 4 Mbit/s or more) without Save-Data, and only up to this size, which the line
+ * moves in under a minute. Browsers without the API (Safari, Firefox) count as fast. Above it,
+ * or on a slower line, the reader presses "Save" (the visited pages are kept anyway).
+ */
+export const AUTO_SAVE_BYTES = 25_000_000;
+
+interface Connection {
+  saveData?: boolean;
+  effectiveType?: string;
+}
+
+export function savesWithoutAsking(bytes: number, connection: Connection | undefined): boolean {
+  if (connection?.saveData) return false;
+  if (connection?.effectiveType !== undefined && connection.effectiveType !== '4g') return false;
+  return bytes <= AUTO_SAVE_BYTES;
+}
+
+const number = new Intl.NumberFormat('en-GB');
+
+export function progressText(status: Pick<OfflineStatus, 'saved' | 'total'>): string {
+  if (status.saved >= status.total) return `Saved for offline use: all ${number.format(status.total)} files of the handbook, with search.`;
+  return `Saving the handbook for offline use: ${number.format(status.saved)} of ${number.format(status.total)} files.`;
+}
+
+export function savedAtText(iso: string): string {
+  return `Saved for offline use on ${formatDate(new Date(iso))}. You are offline: this is the copy on this device.`;
+}
+
+export async function startOfflineSupport(root: HTMLElement): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const base = root.dataset.base ?? '/';
+  const ui = elements(root);
+  const workbox = new Workbox(`${base}sw.js`, { scope: base });
+  workbox.addEventListener('waiting', () => offerNewVersion(ui, workbox));
+  const registration = await workbox.register();
+  if (!registration) return;
+  await navigator.serviceWorker.ready;
+  const ask = async <T>(type: string, extra: Record<string, unknown> = {}): Promise<T> => {
+    const active = registration.active;
+    if (!active) throw new Error('No active service worker.');
+    return (await messageSW(active, { type, ...extra })) as T;
+  };
+
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string; saved?: number; total?: number }>) => {
+    if (event.data?.type === OFFLINE_MESSAGES.progress) showProgress(ui, { saved: event.data.saved ?? 0, total: event.data.total ?? 0 });
+  });
+
+  const save = async () => {
+    ui.save.hidden = true;
+    const result = await ask<SaveResult>(OFFLINE_MESSAGES.save);
+    showProgress(ui, result);
+    if (result.outdated) await registration.update();
+  };
+  ui.save.addEventListener('click', () => void save());
+
+  const showWhenSaved = async () => {
+    if (navigator.onLine) {
+      ui.savedAt.hidden = true;
+      return;
+    }
+    const iso = await ask<string | null>(OFFLINE_MESSAGES.savedAt, { url: location.href });
+    if (!iso) return;
+    ui.savedAt.textContent = savedAtText(iso);
+    ui.savedAt.hidden = false;
+  };
+  window.addEventListener('offline', () => void showWhenSaved());
+  window.addEventListener('online', () => void showWhenSaved());
+  await showWhenSaved();
+
+  const status = await ask<OfflineStatus>(OFFLINE_MESSAGES.status);
+  showProgress(ui, status);
+  if (status.saved >= status.total || !navigator.onLine) return;
+  const connection = (navigator as Navigator & { connection?: Connection }).connection;
+  if (savesWithoutAsking(status.totalBytes - status.savedBytes, connection)) await save();
+  else {
+    ui.save.textContent = `Save the whole handbook on this device (${sizeText(status.totalBytes - status.savedBytes)})`;
+    ui.save.hidden = false;
+  }
+}
+
+interface OfflineElements {
+  progress: HTMLElement;
+  save: HTMLButtonElement;
+  savedAt: HTMLElement;
+  update: HTMLElement;
+}
+
+function elements(root: HTMLElement): OfflineElements {
+  const find = <T extends HTMLElement>(selector: string, scope: ParentNode = root) => {
+    const element = scope.querySelector<T>(selector);
+    if (!element) throw new Error(`The offline support markup has no ${selector}.`);
+    return element;
+  };
+  return {
+    progress: find('[data-offline-progress]'),
+    save: find<HTMLButtonElement>('[data-offline-save]'),
+    // On policy pages the note sits under the title; elsewhere it has a place in the footer.
+    savedAt: document.querySelector<HTMLElement>('[data-offline-saved]') ?? find('[data-offline-saved-fallback]'),
+    update: find('[data-update-prompt]'),
+  };
+}
+
+function showProgress(ui: OfflineElements, status: Pick<OfflineStatus, 'saved' | 'total'>): void {
+  if (status.total === 0) return;
+  ui.progress.textContent = progressText(status);
+  ui.progress.closest<HTMLElement>('[data-offline-copy]')?.removeAttribute('hidden');
+}
+
+/** A new version is installed and waiting: say so, and switch over only when the reader is ready. */
+function offerNewVersion(ui: OfflineElements, workbox: Workbox): void {
+  if (ui.update.querySelector('button')) return;
+  const text = document.createElement('p');
+  text.textContent = 'A newer version of the handbook is ready.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Reload';
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    // Reload once the new worker is in charge, so every file on the next page is the new version's.
+    workbox.addEventListener('controlling', () => location.reload());
+    workbox.messageSkipWaiting();
+  });
+  ui.update.replaceChildren(text, button);
+  ui.update.classList.add('update-prompt--shown');
+}

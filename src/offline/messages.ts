@@ -1,0 +1,36 @@
+/** What the pages and the service worker say to each other, shared so neither misspells it. */
+export const OFFLINE_MESSAGES = {
+  /** Page → worker: take over now (the reader pressed "Reload"). Workbox's own message name. */
+  skipWaiting: 'SKIP_WAITING',
+  /** Page → worker: how much of the handbook is saved. Replies with OfflineStatus. */
+  status: 'PLAINBOOK_OFFLINE_STATUS',
+  /** Page → worker: save the rest of the handbook. Replies with SaveResult when done. */
+  save: 'PLAINBOOK_SAVE_OFFLINE',
+  /** Page → worker: when was this page saved? Replies with an ISO date or null. */
+  savedAt: 'PLAINBOOK_SAVED_AT',
+  /** Worker → pages: saving goes on (`saved` of `total` files). */
+  progress: 'PLAINBOOK_OFFLINE_PROGRESS',
+} as const;
+
+/** Built into the worker: this version's files. */
+export interface OfflineBuild {
+  version: string;
+  /** The handbook's path with a trailing slash, e.g. `/handbook/`. */
+  base: string;
+  firstVisit: { url: string; revision: string }[];
+  /** Address of the JSON list of files saved later (saved on the first visit itself). */
+  laterList: string;
+}
+
+export interface OfflineStatus {
+  version: string;
+  saved: number;
+  total: number;
+  savedBytes: number;
+  totalBytes: number;
+}
+
+export interface SaveResult extends OfflineStatus {
+  /** A file on the server no longer matched this version: a newer one is live. */
+  outdated: boolean;
+}

@@ -1,0 +1,210 @@
+/**
+ * The handbook's service worker, bundled into `<base>/sw.js` at build (build-service-worker.ts).
+ *
+ * - The first visit saves what every page needs (code, styles, start page, search index) with
+ *   Workbox's precache, which keeps each file by revision and, when a new version activates,
+ *   drops the files it no longer lists.
+ * - The rest (each page and its search text) is saved later, on request from the page, into one
+ *   cache of this version's bytes: a file enters it only when its SHA-256 matches this build's
+ *   list, so a copy never mixes two versions.
+ * - A new version waits until the reader presses "Reload" (the page sends SKIP_WAITING).
+ */
+/// <reference lib="webworker" />
+import { copyResponse } from 'workbox-core';
+import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { OFFLINE_MESSAGES, type OfflineBuild, type OfflineStatus, type SaveResult } from './messages.ts';
+
+declare const self: ServiceWorkerGlobalScope;
+declare const PLAINBOOK_OFFLINE: OfflineBuild;
+
+const build = PLAINBOOK_OFFLINE;
+const SAVED_HEADER = 'x-plainbook-saved';
+const REVISION_HEADER = 'x-plainbook-revision';
+/** One cache per handbook (two handbooks may share a host under different paths). */
+const LATER_CACHE = `plainbook-offline-${self.registration.scope}`;
+/** Parallel downloads while saving: enough to fill a line, few enough to leave the page room. */
+const SAVE_CONCURRENCY = 4;
+/** Pages report progress this often (in files), so a screen reader is not flooded. */
+const PROGRESS_EVERY = 25;
+
+/** Every saved response carries when it was saved, for the page's "Saved for offline use on". */
+const stampSaved = {
+  cacheWillUpdate: async ({ response }: { response: Response }) =>
+    response.ok ? copyResponse(response, (init) => withHeaders(init, { [SAVED_HEADER]: new Date().toISOString() })) : null,
+};
+
+const shell = new PrecacheController({ plugins: [stampSaved] });
+shell.addToCacheList(build.firstVisit);
+
+self.addEventListener('install', (event) => {
+  shell.install(event);
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      await shell.activate(event);
+      await pruneLaterCopy();
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// Pagefind asks for its entry file with `?ts=<now>` to defeat caches; the saved one is the right one.
+registerRoute(new PrecacheRoute(shell, { ignoreURLParametersMatching: [/^ts$/, /^utm_/], directoryIndex: 'index.html', cleanURLs: false }));
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && url.pathname.startsWith(build.base),
+  ({ request, event }) => fromLaterCopy(request, event),
+);
+
+self.addEventListener('message', (event) => {
+  const reply = (value: unknown) => event.ports[0]?.postMessage(value);
+  const type = (event.data as { type?: string } | undefined)?.type;
+  if (type === OFFLINE_MESSAGES.skipWaiting) void self.skipWaiting();
+  else if (type === OFFLINE_MESSAGES.status) event.waitUntil(offlineStatus().then(reply));
+  else if (type === OFFLINE_MESSAGES.save) event.waitUntil(saveLaterCopy().then(reply));
+  else if (type === OFFLINE_MESSAGES.savedAt) event.waitUntil(savedAt(String((event.data as { url?: unknown }).url ?? '')).then(reply));
+});
+
+function withHeaders(init: ResponseInit, extra: Record<string, string>): ResponseInit {
+  const headers = new Headers(init.headers);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return { ...init, headers };
+}
+
+/** Pages are kept under the address readers open: `/x/`, whether they asked for `/x` or `/x/index.html`. */
+function keyOf(input: string): string {
+  const url = new URL(input, self.location.href);
+  let path = url.pathname.replace(/\/index\.html$/, '/');
+  // `/x` is the page `/x/`; a file keeps its name (`en_1a2b.pf_fragment`).
+  if (!/\.[^/]+$/.test(path) && !path.endsWith('/')) path += '/';
+  return new URL(path, url.origin).href;
+}
+
+let laterList: Promise<Map<string, { revision: string; bytes: number }>> | undefined;
+
+/** This version's list of files saved later (itself saved on the first visit). */
+function laterEntries() {
+  laterList ??= (async () => {
+    const response = (await shell.matchPrecache(build.laterList)) ?? (await fetch(build.laterList));
+    const entries = (await response.json()) as { url: string; revision: string; bytes: number }[];
+    return new Map(entries.map((entry) => [keyOf(entry.url), { revision: entry.revision, bytes: entry.bytes }]));
+  })();
+  return laterList;
+}
+
+/** Remove what an earlier version saved and this one changed or dropped; keep the rest. */
+async function pruneLaterCopy(): Promise<void> {
+  const entries = await laterEntries();
+  const cache = await caches.open(LATER_CACHE);
+  for (const request of await cache.keys()) {
+    const response = await cache.match(request);
+    if (entries.get(request.url)?.revision !== response?.headers.get(REVISION_HEADER)) await cache.delete(request);
+  }
+  // Caches of an older Plainbook naming scheme, or of this handbook's earlier scope, go too.
+  for (const name of await caches.keys()) {
+    if (name.startsWith('plainbook-offline-') && name !== LATER_CACHE && name.endsWith(self.registration.scope)) await caches.delete(name);
+  }
+}
+
+async function fromLaterCopy(request: Request, event: ExtendableEvent): Promise<Response> {
+  const key = keyOf(request.url);
+  const cache = await caches.open(LATER_CACHE);
+  const saved = await cache.match(key);
+  if (saved) return saved;
+  try {
+    const response = await fetch(request);
+    // A page read online is kept for next time, without holding up the reader.
+    if (response.ok) event.waitUntil(keepIfThisVersion(cache, key, response.clone()));
+    return response;
+  } catch (error) {
+    if (request.mode === 'navigate') return notSavedPage();
+    throw error;
+  }
+}
+
+/** Save a response only when its bytes are this version's: a newer deployment's page waits for its own worker. */
+async function keepIfThisVersion(cache: Cache, key: string, response: Response): Promise<boolean> {
+  const expected = (await laterEntries()).get(key);
+  if (!expected) return false;
+  const bytes = await response.arrayBuffer();
+  if ((await revisionOf(bytes)) !== expected.revision) return false;
+  const init = withHeaders({ status: response.status, statusText: response.statusText, headers: response.headers }, {
+    [SAVED_HEADER]: new Date().toISOString(),
+    [REVISION_HEADER]: expected.revision,
+  });
+  await cache.put(key, new Response(bytes, init));
+  return true;
+}
+
+async function revisionOf(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest.subarray(0, 8), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function savedKeys(): Promise<Set<string>> {
+  const cache = await caches.open(LATER_CACHE);
+  return new Set((await cache.keys()).map((request) => request.url));
+}
+
+async function offlineStatus(): Promise<OfflineStatus> {
+  const entries = await laterEntries();
+  const saved = await savedKeys();
+  let savedBytes = 0;
+  let totalBytes = 0;
+  for (const [key, entry] of entries) {
+    totalBytes += entry.bytes;
+    if (saved.has(key)) savedBytes += entry.bytes;
+  }
+  return { version: build.version, saved: [...entries.keys()].filter((key) => saved.has(key)).length, total: entries.size, savedBytes, totalBytes };
+}
+
+let saving: Promise<SaveResult> | undefined;
+
+/** Download what is not saved yet, a few files at a time; one run at once however often asked. */
+function saveLaterCopy(): Promise<SaveResult> {
+  saving ??= (async () => {
+    const entries = await laterEntries();
+    const cache = await caches.open(LATER_CACHE);
+    const saved = await savedKeys();
+    const missing = [...entries.keys()].filter((key) => !saved.has(key));
+    let done = entries.size - missing.length;
+    let outdated = false;
+    const next = () => missing.shift();
+    const worker = async () => {
+      for (let key = next(); key && !outdated; key = next()) {
+        const response = await fetch(key, { cache: 'no-cache' }).catch(() => undefined);
+        if (!response?.ok) continue;
+        if (await keepIfThisVersion(cache, key, response)) done++;
+        // A file that does not match means a newer version is live: stop, the page offers it.
+        else outdated = true;
+        if (done % PROGRESS_EVERY === 0) await announce({ type: OFFLINE_MESSAGES.progress, saved: done, total: entries.size });
+      }
+    };
+    await Promise.all(Array.from({ length: SAVE_CONCURRENCY }, worker));
+    const result: SaveResult = { ...(await offlineStatus()), outdated };
+    await announce({ type: OFFLINE_MESSAGES.progress, saved: result.saved, total: result.total });
+    return result;
+  })().finally(() => {
+    saving = undefined;
+  });
+  return saving;
+}
+
+async function announce(message: unknown): Promise<void> {
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
+}
+
+async function savedAt(url: string): Promise<string | null> {
+  const key = keyOf(url);
+  const response = (await (await caches.open(LATER_CACHE)).match(key)) ?? (await shell.matchPrecache(new URL(key).pathname));
+  return response?.headers.get(SAVED_HEADER) ?? null;
+}
+
+/** A plain page for a page this device has not saved, while there is no connection. */
+function notSavedPage(): Response {
+  const home = build.base;
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not saved on this device</title><body style="font: 1.125rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 36rem; padding: 0 1rem"><h1>This page is not saved on this device</h1><p>You are offline. Open it again when you have a connection, and it will be saved for next time.</p><p><a href="${home}">Go to the start page</a></p></body></html>`;
+  return new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
