@@ -19,11 +19,13 @@ export const SERVICE_WORKER_FILE = 'sw.js';
 
 export interface OfflineReport {
   version: string;
+  /** What the worker was built with. */
+  worker: OfflineBuild;
   firstVisit: { files: number; bytes: number };
   later: { files: number; bytes: number };
 }
 
-async function outputFiles(outDir: string): Promise<OutputFile[]> {
+export async function outputFiles(outDir: string): Promise<OutputFile[]> {
   const paths = await glob('**/*', { cwd: outDir, dot: true, onlyFiles: true });
   return Promise.all(
     paths.map(async (path) => {
@@ -34,7 +36,7 @@ async function outputFiles(outDir: string): Promise<OutputFile[]> {
 }
 
 /** The word-splitting code each language of the search index loads (none without an index). */
-async function searchLanguages(outDir: string): Promise<Set<string> | undefined> {
+export async function searchLanguages(outDir: string): Promise<Set<string> | undefined> {
   const entry = await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8').catch(() => undefined);
   if (entry === undefined) return undefined;
   const { languages } = JSON.parse(entry) as { languages: Record<string, { wasm?: string }> };
@@ -73,6 +75,7 @@ export async function writeServiceWorker(outDir: string, base: string): Promise<
   await writeFile(join(outDir, SERVICE_WORKER_FILE), bundle.outputFiles[0]?.contents ?? new Uint8Array());
   return {
     version: plan.version,
+    worker: config,
     firstVisit: { files: firstVisit.length, bytes: totalBytes(firstVisit) },
     later: { files: plan.later.length, bytes: totalBytes(plan.later) },
   };

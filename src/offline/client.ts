@@ -4,39 +4,9 @@
  * say when the page in front of the reader was saved while there is no connection.
  */
 import { messageSW, Workbox } from 'workbox-window';
-import { formatDate } from '../components/format-date.ts';
 import { OFFLINE_MESSAGES, type OfflineStatus, type SaveResult } from './messages.ts';
-import { sizeText } from './size-text.ts';
-
-/**
- * Saving in the background without asking: only on a fast line (the Network Information API's
- * `4g`, about 4 Mbit/s or more) without Save-Data, and only up to this size, which the line
- * moves in under a minute. Browsers without the API (Safari, Firefox) count as fast. Above it,
- * or on a slower line, the reader presses "Save" (the visited pages are kept anyway).
- */
-export const AUTO_SAVE_BYTES = 25_000_000;
-
-interface Connection {
-  saveData?: boolean;
-  effectiveType?: string;
-}
-
-export function savesWithoutAsking(bytes: number, connection: Connection | undefined): boolean {
-  if (connection?.saveData) return false;
-  if (connection?.effectiveType !== undefined && connection.effectiveType !== '4g') return false;
-  return bytes <= AUTO_SAVE_BYTES;
-}
-
-const number = new Intl.NumberFormat('en-GB');
-
-export function progressText(status: Pick<OfflineStatus, 'saved' | 'total'>): string {
-  if (status.saved >= status.total) return `Saved for offline use: all ${number.format(status.total)} files of the handbook, with search.`;
-  return `Saving the handbook for offline use: ${number.format(status.saved)} of ${number.format(status.total)} files.`;
-}
-
-export function savedAtText(iso: string): string {
-  return `Saved for offline use on ${formatDate(new Date(iso))}. You are offline: this is the copy on this device.`;
-}
+import { savesWithoutAsking, type Connection } from './auto-save.ts';
+import { progressText, savedAtText, sizeText } from './notes.ts';
 
 export async function startOfflineSupport(root: HTMLElement): Promise<void> {
   if (!('serviceWorker' in navigator)) return;

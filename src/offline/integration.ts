@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeServiceWorker } from './build-service-worker.ts';
-import { sizeText } from './size-text.ts';
+import { sizeText } from './notes.ts';
 
 export function offlineCopy(base: string): AstroIntegration {
   return {

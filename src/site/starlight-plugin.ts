@@ -5,7 +5,7 @@ import { own } from './starlight-options.ts';
 export const OVERRIDES = {
   PageTitle: { path: 'overrides/page-title.astro', adds: 'the policy header (owner, dates, reading grade)' },
   Search: { path: 'overrides/search.astro', adds: 'a search button name that says its keyboard shortcut (WCAG 2.5.3)' },
-  Footer: { path: 'overrides/footer.astro', adds: 'the page history' },
+  Footer: { path: 'overrides/footer.astro', adds: 'the page history and the offline copy\'s notes and "newer version" prompt' },
 } as const;
 
 /**

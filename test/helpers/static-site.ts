@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +27,7 @@ export interface StaticSite {
  * A static host on 127.0.0.1 (a secure context, so service workers run) that serves a built site
  * under its base path and can switch to another build while pages stay open.
  */
-export async function serveStatic(dir: string, base: string): Promise<StaticSite> {
+export async function serveStatic(dir: string, base: string, options: { gzip?: boolean } = {}): Promise<StaticSite> {
   let root = dir;
   const prefix = `${base.replace(/\/$/, '')}/`;
   const server: Server = createServer((request, response) => {
@@ -36,9 +37,13 @@ export async function serveStatic(dir: string, base: string): Promise<StaticSite
     if (!file.startsWith(root)) return notFound(response);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return notFound(response, join(root, '404.html'));
-    // Like GitHub Pages: revalidate often, so a deployment is seen on the next visit.
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=0, must-revalidate' });
-    createReadStream(file).pipe(response);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Like GitHub Pages: revalidate often, so a deployment is seen on the next visit; gzip on request.
+    const gzip = options.gzip === true && /gzip/.test(String(request.headers['accept-encoding'])) && !type.startsWith('image/png');
+    response.writeHead(200, { 'content-type': type, 'cache-control': 'max-age=0, must-revalidate', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -126,8 +126,15 @@ describe('policy frontmatter', () => {
 
   it('rejects an audience that is not a list', () => {
     expect(errorFor(withLine('audience:', 'audience: front desk'))).toContain(
-      ':8:11: Unexpected `front desk` in `audience`, expected a list of staff roles.',
+      ":8:11: Unexpected `front desk` in `audience`, expected a list of staff roles in words (letters, digits, spaces and `& . , ( ) / + - '`).",
     );
+  });
+
+  it('rejects a role with markup, which the search filters would show as HTML, and keeps ordinary punctuation', () => {
+    expect(errorFor(withLine('audience:', 'audience: [front desk, "<img src=x onerror=alert(1)>"]'))).toContain(
+      'content/policies/greeting.mdx:8:24: Unexpected `<img src=x onerror=alert(1)>` in `audience.1`, expected a list of staff roles in words',
+    );
+    expect(() => validatePolicy({ file: 'p.mdx', source: withLine('audience:', "audience: [R&D, sales (EMEA), 'after-hours/on-call', team 2, O’Brien's crew]"), goalIds })).not.toThrow();
   });
 
   it('rejects a goal that goals.yml does not define, naming the goals that exist', () => {

@@ -34,7 +34,7 @@ describe('Plainbook inside Starlight', () => {
   it('keeps a team\'s own override, and says what it replaces and how to keep ours', () => {
     const { warnings, components } = setUp({ Footer: './src/footer.astro', Hero: './src/hero.astro' });
     expect(components).toMatchObject({ Footer: './src/footer.astro', Hero: './src/hero.astro', PageTitle: own('overrides/page-title.astro') });
-    expect(warnings).toEqual(["Your Starlight override for `Footer` replaces Plainbook's, so pages lose the page history. To keep it, render `plainbook/overrides/footer.astro` inside yours."]);
+    expect(warnings).toEqual(["Your Starlight override for `Footer` replaces Plainbook's, so pages lose the page history and the offline copy's notes and \"newer version\" prompt. To keep it, render `plainbook/overrides/footer.astro` inside yours."]);
   });
 
   it('lets the team\'s Starlight options win, with their CSS and head tags after ours', () => {
@@ -49,7 +49,13 @@ describe('Plainbook inside Starlight', () => {
     expect(options.social).toEqual([{ icon: 'github', label: 'Code', href: 'https://example.test' }]);
     expect(options.customCss?.at(-1)).toBe('./src/brand.css');
     expect(options.customCss?.[0]).toBe(own('styles/handbook.css'));
-    expect(options.head?.map((tag) => tag.tag)).toEqual(['link', 'meta']);
+    expect(options.head?.map((tag) => tag.attrs)).toEqual([
+      { rel: 'alternate', type: 'application/rss+xml', title: 'Policy changes', href: '/handbook/changes.xml' },
+      { rel: 'manifest', href: '/handbook/manifest.webmanifest' },
+      { name: 'theme-color', content: '#1f4e8c' },
+      { rel: 'apple-touch-icon', href: '/handbook/icons/icon-192.png' },
+      { name: 'x', content: 'y' },
+    ]);
     expect(options.locales).toEqual({ root: { label: 'English', lang: 'en' } });
   });
 

@@ -1,0 +1,18 @@
+/** What the offline copy tells readers, in the handbook's plain words. */
+import { formatDate } from '../components/format-date.ts';
+
+const number = new Intl.NumberFormat('en-GB');
+
+/** `1234567` → `1.2 MB`, `2345` → `2 KB`: sizes as a reader deciding to download would say them. */
+export function sizeText(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+}
+
+export function progressText(status: { saved: number; total: number }): string {
+  if (status.saved >= status.total) return `Saved for offline use: all ${number.format(status.total)} files of the handbook, with search.`;
+  return `Saving the handbook for offline use: ${number.format(status.saved)} of ${number.format(status.total)} files.`;
+}
+
+export function savedAtText(iso: string): string {
+  return `Saved for offline use on ${formatDate(new Date(iso))}. You are offline: this is the copy on this device.`;
+}
