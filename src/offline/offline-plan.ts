@@ -76,6 +76,17 @@ const PAGEFIND_WASM = /^pagefind\/wasm\.([^.]+)\.pagefind$/;
  * @param searchLanguages Pagefind's word-splitting code for each language the index holds (from
  *   `pagefind-entry.json`); the others (Pagefind writes `unknown` too, 55 KB) are never loaded.
  */
+/** Pagefind's word index and filters, one file per range of words. */
+const SEARCH_INDEX = /^pagefind\/(?:index|filter)\//;
+
+/**
+ * The word index comes with the first visit while it is small (the shipped handbook: 22 KB).
+ * It grows with the handbook (about 0.9 MB at 1,000 policies, 2.5 MB at 3,000, already
+ * compressed) and would then be most of a first visit over a slow line: above this it waits
+ * with the pages, and searches online keep the parts they load for next time.
+ */
+export const FIRST_VISIT_SEARCH_INDEX_BYTES = 250_000;
+
 export function offlineTier(path: string, searchLanguages?: ReadonlySet<string>): OfflineTier {
   if (NEVER.some((pattern) => pattern.test(path))) return 'never';
   const wasm = PAGEFIND_WASM.exec(path)?.[1];
@@ -99,6 +110,13 @@ export function planOfflineCopy(files: readonly OutputFile[], base: string, sear
     const tier = offlineTier(file.path, searchLanguages);
     if (tier === 'never') continue;
     (tier === 'first-visit' ? firstVisit : later).push({ url: urlOf(file.path, base), revision: file.revision, bytes: file.bytes });
+  }
+  const prefix = `${base.replace(/\/$/, '')}/`;
+  const isIndex = (entry: OfflineEntry) => SEARCH_INDEX.test(entry.url.slice(prefix.length));
+  if (totalBytes(firstVisit.filter(isIndex)) > FIRST_VISIT_SEARCH_INDEX_BYTES) {
+    later.push(...firstVisit.filter(isIndex));
+    later.sort((a, b) => a.url.localeCompare(b.url));
+    firstVisit.splice(0, firstVisit.length, ...firstVisit.filter((entry) => !isIndex(entry)));
   }
   const version = createHash('sha256')
     .update([...firstVisit, ...later].map((entry) => `${entry.url} ${entry.revision}`).join('\n'))

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeServiceWorker } from '../../src/offline/build-service-worker.ts';
-import { offlineTier, planOfflineCopy, revisionOf, urlOf, type OutputFile } from '../../src/offline/offline-plan.ts';
+import { FIRST_VISIT_SEARCH_INDEX_BYTES, offlineTier, planOfflineCopy, revisionOf, urlOf, type OutputFile } from '../../src/offline/offline-plan.ts';
 
 const file = (path: string, revision = 'r1', bytes = 100): OutputFile => ({ path, revision, bytes });
 
@@ -67,6 +67,16 @@ describe('what a reader keeps offline', () => {
     expect(planOfflineCopy([...files].reverse(), '/hb/').version).toBe(plan.version);
     expect(planOfflineCopy(files.map((f) => (f.path === 'sw.js' ? { ...f, revision: 'y' } : f)), '/hb/').version).toBe(plan.version);
     expect(planOfflineCopy(files.map((f) => (f.path === 'policies/a/index.html' ? { ...f, revision: 'a2' } : f)), '/hb/').version).not.toBe(plan.version);
+  });
+
+  it('brings the search index on the first visit only while it is small', () => {
+    const index = (bytes: number) => [file('pagefind/index/en_1.pf_index', 'i1', bytes / 2), file('pagefind/filter/en_1.pf_filter', 'f1', bytes / 2)];
+    const tiers = (files: OutputFile[]) => {
+      const plan = planOfflineCopy([file('index.html'), ...files], '/');
+      return { first: plan.firstVisit.map((entry) => entry.url), later: plan.later.map((entry) => entry.url) };
+    };
+    expect(tiers(index(FIRST_VISIT_SEARCH_INDEX_BYTES))).toEqual({ first: ['/', '/pagefind/filter/en_1.pf_filter', '/pagefind/index/en_1.pf_index'], later: [] });
+    expect(tiers(index(FIRST_VISIT_SEARCH_INDEX_BYTES + 2))).toEqual({ first: ['/'], later: ['/pagefind/filter/en_1.pf_filter', '/pagefind/index/en_1.pf_index'] });
   });
 
   it('keeps 64 bits of SHA-256 as a file revision, as the service worker computes it', () => {
