@@ -60,7 +60,7 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
           base: config.base !== '/' ? config.base : settings.base,
           build: { concurrency: bare ? 1 : RENDER_CONCURRENCY },
           // The offline copy lists the search index, which Starlight writes when the build is done: after it.
-          integrations: [starlight(starlightConfig), mdx(), ...(settings.offline && !bare ? [offlineCopy(settings.base)] : [])],
+          integrations: [starlight(starlightConfig), mdx(), ...(bare ? [] : [offlineCopy(settings.base, settings.offline)])],
           vite: { plugins: [settingsModule(settings)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { glob } from 'tinyglobby';
 import { own } from '../site/starlight-options.ts';
+import { KILL_SWITCH_WORKER } from './kill-switch.ts';
 import type { OfflineBuild } from './messages.ts';
 import { planOfflineCopy, revisionOf, totalBytes, type OfflineEntry, type OutputFile } from './offline-plan.ts';
 
@@ -79,4 +80,9 @@ export async function writeServiceWorker(outDir: string, base: string): Promise<
     firstVisit: { files: firstVisit.length, bytes: totalBytes(firstVisit) },
     later: { files: plan.later.length, bytes: totalBytes(plan.later) },
   };
+}
+
+/** With `site.offline: false`: a worker that removes what devices saved from earlier builds. */
+export async function writeKillSwitch(outDir: string): Promise<void> {
+  await writeFile(join(outDir, SERVICE_WORKER_FILE), KILL_SWITCH_WORKER);
 }

@@ -4,14 +4,25 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeServiceWorker } from './build-service-worker.ts';
+import { SERVICE_WORKER_FILE, writeKillSwitch, writeServiceWorker } from './build-service-worker.ts';
+import { own } from '../site/starlight-options.ts';
 import { sizeText } from './notes.ts';
 
-export function offlineCopy(base: string): AstroIntegration {
+export function offlineCopy(base: string, enabled: boolean): AstroIntegration {
   return {
     name: 'plainbook:offline',
     hooks: {
+      // The dev server's pages must never come from a copy a build saved on the same port
+      // (`npm start`, then `npm run dev`): in dev, `sw.js` is the worker that removes the copy.
+      'astro:config:setup'({ command, injectRoute }) {
+        if (command === 'dev') injectRoute({ pattern: `/${SERVICE_WORKER_FILE}`, entrypoint: own('routes/dev-service-worker.ts'), prerender: false });
+      },
       async 'astro:build:done'({ dir, logger }) {
+        if (!enabled) {
+          await writeKillSwitch(fileURLToPath(dir));
+          logger.info('Offline copy off: sw.js removes any copy a device saved before.');
+          return;
+        }
         const started = performance.now();
         const report = await writeServiceWorker(fileURLToPath(dir), base);
         logger.info(
@@ -22,3 +33,4 @@ export function offlineCopy(base: string): AstroIntegration {
     },
   };
 }
+

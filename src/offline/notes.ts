@@ -5,7 +5,9 @@ const number = new Intl.NumberFormat('en-GB');
 
 /** `1234567` → `1.2 MB`, `2345` → `2 KB`: sizes as a reader deciding to download would say them. */
 export function sizeText(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  // A few bytes still cost something to fetch: say 1 KB, not 0, unless there are none.
+  return `${bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1e3))} KB`;
 }
 
 export function progressText(status: { saved: number; total: number }): string {

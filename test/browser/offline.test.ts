@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } fro
 import { formatDate } from '../../src/components/format-date.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
+import { writeKillSwitch } from '../../src/offline/build-service-worker.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { serveStatic, type StaticSite } from '../helpers/static-site.ts';
 
@@ -124,7 +125,7 @@ describe.skipIf(!browserTestsEnabled())('the handbook with no signal', () => {
     await page.goto(site.url);
     await page.locator('button[data-open-modal]:not([disabled])').first().waitFor();
     await page.keyboard.press('Control+k');
-    await page.keyboard.type('customer');
+    await page.locator('#starlight__search input').fill('customer');
     // The pages found (a result may also link to sections of its page).
     const found = async () => {
       const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
@@ -166,4 +167,17 @@ describe.skipIf(!browserTestsEnabled())('the handbook with no signal', () => {
     expect(violations).toEqual([]);
     await page.close();
   });
+  it('removes the copy from devices when a later build turns the offline copy off', async () => {
+    const page = await firstVisit();
+    const off = mkdtempSync(resolve('test/.output/offline-off-'));
+    cpSync(nextBuild, off, { recursive: true });
+    await writeKillSwitch(off);
+    site.deploy(off);
+    await page.goto(new URL('policies/saying-no/', site.url).href);
+    const saved = () => page.evaluate(async () => ({ workers: (await navigator.serviceWorker.getRegistrations()).length, caches: (await caches.keys()).length }));
+    await expect.poll(saved, { timeout: 30_000 }).toEqual({ workers: 0, caches: 0 });
+    expect(await page.locator('main').textContent()).toContain(NEW_SENTENCE);
+    await page.close();
+  });
+
 });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../src/site/free-port.ts';
+import { KILL_SWITCH_WORKER } from '../../src/offline/kill-switch.ts';
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
 
 const POLICY = `---
@@ -116,6 +117,12 @@ describe.skipIf(!browserTestsEnabled())('the Plain language app in the dev toolb
     await expect.poll(async () => (await findings()).length, { timeout: 15_000 }).toBe(3);
     console.info(`Plain language panel updated ${Date.now() - started} ms after the save (page reloaded).`);
     expect(await findings()).not.toContainEqual(expect.stringContaining('spell'));
+  });
+
+  it('serves a service worker that removes any offline copy, so dev pages never come from a build saved on the same port', async () => {
+    const response = await fetch(`${server.url}sw.js`);
+    expect(response.headers.get('content-type')).toBe('text/javascript');
+    expect(await response.text()).toBe(KILL_SWITCH_WORKER);
   });
 
   it('is not in a production build', () => {

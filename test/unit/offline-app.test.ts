@@ -113,6 +113,6 @@ describe('saving the rest of the handbook', () => {
     expect(progressText({ saved: 1200, total: 3045 })).toBe('Saving the handbook for offline use: 1,200 of 3,045 files.');
     expect(progressText({ saved: 3045, total: 3045 })).toBe('Saved for offline use: all 3,045 files of the handbook, with search.');
     expect(savedAtText('2026-11-23T09:30:00.000Z')).toBe('Saved for offline use on 23 Nov 2026. You are offline: this is the copy on this device.');
-    expect([sizeText(999_999), sizeText(1_000_000), sizeText(400), sizeText(2_345)]).toEqual(['1000 KB', '1.0 MB', '1 KB', '2 KB']);
+    expect([sizeText(999_999), sizeText(1_000_000), sizeText(400), sizeText(2_345), sizeText(0)]).toEqual(['1000 KB', '1.0 MB', '1 KB', '2 KB', '0 KB']);
   });
 });

@@ -2,7 +2,10 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import { writeServiceWorker } from '../../src/offline/build-service-worker.ts';
+import { offlineCopy } from '../../src/offline/integration.ts';
+import { KILL_SWITCH_WORKER } from '../../src/offline/kill-switch.ts';
 import { FIRST_VISIT_SEARCH_INDEX_BYTES, offlineTier, planOfflineCopy, revisionOf, urlOf, type OutputFile } from '../../src/offline/offline-plan.ts';
 
 const file = (path: string, revision = 'r1', bytes = 100): OutputFile => ({ path, revision, bytes });
@@ -132,5 +135,32 @@ describe('the service worker written into a built site', () => {
     expect(worker).not.toContain('saying-no');
     // Workbox's development logging is compiled out.
     expect(worker).not.toContain('process.env');
+  });
+});
+
+describe('the offline step of a build', () => {
+  const logger = () => {
+    const lines: string[] = [];
+    return { lines, logger: { info: (line: string) => lines.push(line) } };
+  };
+  const runBuildDone = async (enabled: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'plainbook-offline-step-'));
+    writeFileSync(join(dir, 'index.html'), '<h1>Start</h1>');
+    const log = logger();
+    const hook = offlineCopy('/hb', enabled).hooks['astro:build:done'] as unknown as (options: object) => Promise<void>;
+    await hook({ dir: pathToFileURL(`${dir}/`), logger: log.logger });
+    return { worker: readFileSync(join(dir, 'sw.js'), 'utf8'), lines: log.lines };
+  };
+
+  it('writes the Workbox worker and says what the first visit and the rest weigh', async () => {
+    const { worker, lines } = await runBuildDone(true);
+    expect(worker).toContain('workbox');
+    expect(lines).toEqual([expect.stringMatching(/^Offline copy [0-9a-f]{12}: first visit 1 KB in 2 files; the rest 0 KB in 0 files, saved later \(\d+ ms\)\.$/)]);
+  });
+
+  it('with `offline: false`, writes the worker that removes what devices saved before', async () => {
+    const { worker, lines } = await runBuildDone(false);
+    expect(worker).toBe(KILL_SWITCH_WORKER);
+    expect(lines).toEqual(['Offline copy off: sw.js removes any copy a device saved before.']);
   });
 });
