@@ -44,7 +44,7 @@ for (let run = 0; run < Number(values.runs); run++) {
     const failed = Object.values(result.lhr.audits).filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary');
     if (run === 0 && failed.length) console.log(`Audits below 90 on the first run: ${failed.map((audit) => audit.id).join(', ')}`);
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
 }
 
