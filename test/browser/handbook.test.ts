@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDate } from '../../src/components/format-date.ts';
@@ -10,6 +9,7 @@ import { loadSettings } from '../../src/config/settings.ts';
 import { nextReviewDate } from '../../src/policies/review-dates.ts';
 import { validatePolicy } from '../../src/policies/validate-policy.ts';
 import { renderPdf } from '../../src/site/pdf.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { browserTestsEnabled, CHROMIUM_PATH, launchBrowser } from '../helpers/browser.ts';
 import { serveSite, type ServedSite } from '../helpers/serve-site.ts';
 
@@ -119,14 +119,7 @@ describe.skipIf(!browserTestsEnabled())('the handbook in a browser', () => {
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     for (const path of ['', 'policies/greeting-customers/']) {
       const page = await open(path);
-      await page.addScriptTag({ content: axe.source });
-      const violations = await page.evaluate(async () => {
-        const results = await window.axe.run(document, { resultTypes: ['violations'] });
-        return results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-      });
-      expect(violations, path || 'home').toEqual([]);
+      expect(await seriousViolations(page), path || 'home').toEqual([]);
       await page.close();
     }
   });
@@ -251,8 +244,3 @@ function fontSize(page: Page, selector: string): Promise<number> {
   return page.locator(selector).first().evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
 }
 
-declare global {
-  interface Window {
-    axe: typeof axe;
-  }
-}

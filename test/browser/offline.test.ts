@@ -1,10 +1,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { formatDate } from '../../src/components/format-date.ts';
 import { loadSettings } from '../../src/config/settings.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
 import { writeKillSwitch } from '../../src/offline/build-service-worker.ts';
 import { buildSite } from '../helpers/build-site.ts';
@@ -17,11 +17,6 @@ const NEW_SENTENCE = 'Saying no kindly keeps the customer coming back.';
 /** Pages a reader never opened on the first visit. */
 const NEVER_VISITED = ['policies/saying-no/', 'print/', 'goals/', 'training-pack/'];
 
-declare global {
-  interface Window {
-    axe: typeof axe;
-  }
-}
 
 describe.skipIf(!browserTestsEnabled())('the handbook with no signal', () => {
   let site: StaticSite;
@@ -157,14 +152,7 @@ describe.skipIf(!browserTestsEnabled())('the handbook with no signal', () => {
     await page.locator('button[data-open-modal]').first().click();
     await page.locator('#starlight__search input').fill('customer');
     await page.locator('.pagefind-ui__filter-name').first().waitFor();
-    await page.addScriptTag({ content: axe.source });
-    const violations = await page.evaluate(async () => {
-      const results = await window.axe.run(document, { resultTypes: ['violations'] });
-      return results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
   it('removes the copy from devices when a later build turns the offline copy off', async () => {
