@@ -17,6 +17,7 @@ import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { loadSettings, SETTINGS_FILE } from './config/settings.ts';
 import { handbookIcons } from './offline/icons.ts';
 import { offlineCopy } from './offline/integration.ts';
+import { registerSourceWords } from './suggest/source-words-plugin.ts';
 import { settingsModule } from './site/settings-module.ts';
 import { bareStarlightOptions, own, starlightOptions, type StarlightOptions } from './site/starlight-options.ts';
 import { plainbookStarlightPlugin } from './site/starlight-plugin.ts';
@@ -43,7 +44,7 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
   return {
     name: 'plainbook',
     hooks: {
-      'astro:config:setup'({ config, command, updateConfig, injectRoute, addDevToolbarApp }) {
+      'astro:config:setup'({ config, command, updateConfig, injectRoute, addDevToolbarApp, logger }) {
         root = fileURLToPath(config.root);
         const settings = loadSettings(root);
         // A wrong home-screen icon stops here, naming its line, before anything is built.
@@ -52,6 +53,8 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
         const bare = process.env.PLAINBOOK_BARE_STARLIGHT === '1';
         const team = options.starlight ?? {};
         const starlightConfig = bare ? bareStarlightOptions(settings) : { ...starlightOptions(settings, team), plugins: [plainbookStarlightPlugin(), ...(team.plugins ?? [])] };
+        // Page blocks keep their source words, for "Suggest a change" (src/suggest/).
+        if (!bare && !registerSourceWords(config.markdown.processor)) logger.warn(`The Markdown processor \`${config.markdown.processor?.name}\` runs no Plainbook plugins: "Suggest a change" will send the words as the page shows them.`);
         if (!bare) for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: own(route.entrypoint), prerender: true });
         // Only `astro dev` has a toolbar; a build never loads the app or its server side.
         if (command === 'dev' && !bare) addDevToolbarApp({ id: 'plainbook-plain-language', name: 'Plain language', icon: PLAIN_LANGUAGE_ICON, entrypoint: own('dev/plain-language-app.ts') });

@@ -64,6 +64,8 @@ export function taskBody(round: Round, tester: Tester, policies: readonly Policy
     '## Policies to read',
     '',
     ...policies.map((policy) => `- [${policy.title}](${policyPageUrl(site, policy)}): [give feedback](${feedbackUrl(site.repoUrl, policy, round.id)})`),
+    '',
+    'On a policy page you can also select the words you mean and press **Suggest a change**: the form opens with the policy, the section, the words and this round filled in.',
   ];
   if (round.questions.length > 0) lines.push('', '## Questions to think about', '', ...round.questions.map((question) => `- ${question}`));
   if (!tester.login) {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { applyPatch, parsePatch, reversePatch, type StructuredPatch } from 'diff';
 
 const run = promisify(execFile);
 
@@ -15,8 +16,14 @@ export interface Commit {
   pullRequest?: number;
 }
 
+/** A commit as one file saw it: with the change it made to that file. */
+export interface FileCommit extends Commit {
+  /** The file's diff in this commit (none for a rename without changes). */
+  patch?: StructuredPatch | undefined;
+}
+
 /** Commits per file, newest first, keyed by path relative to the repository root (`content/x.mdx`). */
-export type ContentHistory = ReadonlyMap<string, readonly Commit[]>;
+export type ContentHistory = ReadonlyMap<string, readonly FileCommit[]>;
 
 // Separators that cannot appear in names or subjects, so parsing needs no escaping.
 const RECORD = '\x1e';
@@ -25,19 +32,19 @@ const END_OF_BODY = '\x1d';
 const FORMAT = `${RECORD}%H${FIELD}%aI${FIELD}%an${FIELD}%s${FIELD}%b${END_OF_BODY}`;
 
 /**
- * The history of every file under `dir`, from ONE `git log` process: a handbook of thousands of
- * pages must not start a git process per page. Along the first parent of the branch, so a merged
- * pull request is one entry (with its title), not every commit on its branch; renames are
- * followed, so a moved policy keeps its past. Git runs inside `dir`, so content in another
- * repository (a submodule, a test fixture) works too. Outside a git repository (a downloaded
- * zip) the history is empty rather than an error, so the site still builds.
+ * The history of every file under `dir`, with each commit's diff, from ONE `git log` process: a
+ * handbook of thousands of pages must not start a git process per page. Along the first parent
+ * of the branch, so a merged pull request is one entry (with its title), not every commit on its
+ * branch; renames are followed, so a moved policy keeps its past. Git runs inside `dir`, so
+ * content in another repository (a submodule, a test fixture) works too. Outside a git
+ * repository (a downloaded zip) the history is empty rather than an error, so the site still builds.
  */
 export async function readContentHistory(root: string, dir: string): Promise<ContentHistory> {
   let stdout: string;
   try {
     ({ stdout } = await run(
       'git',
-      ['log', '--first-parent', '-m', '-M', '--name-status', `--format=${FORMAT}`, '--relative', '--', '.'],
+      ['log', '--first-parent', '-m', '-M', '--patch', '--no-color', '--no-ext-diff', `--format=${FORMAT}`, '--relative', '--', '.'],
       { cwd: dir, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' },
     ));
   } catch {
@@ -48,7 +55,7 @@ export async function readContentHistory(root: string, dir: string): Promise<Con
 
 /** `toKey` turns a path as git printed it into the key callers look up (root-relative). */
 export function parseGitLog(stdout: string, toKey: (file: string) => string = (file) => file): ContentHistory {
-  const history = new Map<string, Commit[]>();
+  const history = new Map<string, FileCommit[]>();
   // Newest first: a file renamed later is known by its newest name; older names point to it.
   const renamedTo = new Map<string, string>();
   const current = (path: string): string => {
@@ -62,26 +69,33 @@ export function parseGitLog(stdout: string, toKey: (file: string) => string = (f
     const [hash, date, author, subject, body = ''] = record.slice(0, end).split(FIELD);
     if (!hash || !date || author === undefined || subject === undefined) continue;
     const commit = toCommit(hash, date, author, subject, body);
-    const touched = new Set<string>();
-    for (const line of record.slice(end + 1).split('\n')) {
-      const [status, first, second] = line.split('\t');
-      if (!status || !first) continue;
-      if (status.startsWith('R') && second) {
-        const newest = current(second);
-        renamedTo.set(first, newest);
-        touched.add(newest);
-      } else {
-        touched.add(current(first));
+    const touched = new Map<string, StructuredPatch>();
+    for (const patch of parsePatch(record.slice(end + 1))) {
+      const before = gitPath(patch.oldFileName);
+      const after = gitPath(patch.newFileName);
+      if (before && after && before !== after) {
+        const newest = current(after);
+        renamedTo.set(before, newest);
+        touched.set(newest, patch);
+      } else if (after ?? before) {
+        touched.set(current((after ?? before) as string), patch);
       }
     }
-    for (const file of touched) {
+    for (const [file, patch] of touched) {
       const key = toKey(file);
+      const entry: FileCommit = { ...commit, ...(patch.hunks.length > 0 ? { patch } : {}) };
       const commits = history.get(key);
-      if (commits) commits.push(commit);
-      else history.set(key, [commit]);
+      if (commits) commits.push(entry);
+      else history.set(key, [entry]);
     }
   }
   return history;
+}
+
+/** `a/policies/x.mdx` → `policies/x.mdx`; `/dev/null` (no such file on that side) → undefined. */
+function gitPath(name: string | undefined): string | undefined {
+  if (!name || name === '/dev/null') return undefined;
+  return name.replace(/^[ab]\//, '');
 }
 
 function toCommit(hash: string, date: string, author: string, subject: string, body: string): Commit {
@@ -95,4 +109,36 @@ function toCommit(hash: string, date: string, author: string, subject: string, b
 export function lastChanged(history: ContentHistory, file: string): Date | undefined {
   const newest = history.get(file)?.[0];
   return newest ? new Date(newest.date) : undefined;
+}
+
+/** One version of a file: the text a commit left, and the text before it (none when it was added). */
+export interface FileVersion {
+  commit: FileCommit;
+  before: string | undefined;
+  after: string;
+}
+
+/**
+ * The file's newest `limit` versions, rebuilt from its text now by undoing each commit's diff in
+ * turn: no git process per page. Stops where a diff no longer applies (the file has changes not
+ * yet committed, or a rename lost its diff), so what is shown is always what git recorded.
+ */
+export function fileVersions(current: string, commits: readonly FileCommit[], limit: number): FileVersion[] {
+  const versions: FileVersion[] = [];
+  let after = current;
+  for (const commit of commits.slice(0, limit)) {
+    if (!commit.patch) {
+      versions.push({ commit, before: after, after });
+      continue;
+    }
+    if (commit.patch.oldFileName === '/dev/null') {
+      versions.push({ commit, before: undefined, after });
+      break;
+    }
+    const before = applyPatch(after, reversePatch(commit.patch));
+    if (before === false) break;
+    versions.push({ commit, before, after });
+    after = before;
+  }
+  return versions;
 }

@@ -44,3 +44,12 @@ export function trimSidebar(entries: readonly SidebarEntry[], depth = 0): Sideba
     return { ...entry, entries: trimSidebar(entry.entries, depth + 1) } as Group;
   });
 }
+
+/** Each link to a page with a known last change carries it as `data-changed` (an ISO date). */
+export function markChangedLinks(entries: readonly SidebarEntry[], changed: ReadonlyMap<string, string>): SidebarEntry[] {
+  return entries.map((entry) => {
+    if (entry.type === 'group') return { ...entry, entries: markChangedLinks(entry.entries, changed) } as Group;
+    const date = changed.get(entry.href);
+    return date ? { ...entry, attrs: { ...entry.attrs, 'data-changed': date } } : entry;
+  });
+}

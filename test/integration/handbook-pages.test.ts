@@ -43,6 +43,15 @@ describe('change history', () => {
     }
   });
 
+  it('summarises each change on the What changed page in words added and removed, or says what else changed', () => {
+    const page = builtPage(site, 'what-changed');
+    const summaries = page.all('.what-changed li').map((item) => page.text(item));
+    expect(summaries.length).toBeGreaterThan(0);
+    for (const summary of summaries) {
+      expect(summary).toMatch(/(?:[\d,]+ words? added(?: and [\d,]+ removed)?|[\d,]+ words? removed|Words moved)(?:, in .+)?\.$|New page, [\d,]+ words?\.$|Only the page's details changed \([a-zA-Z, ]+\), not its words\.$|No change to the words\.$/);
+    }
+  });
+
   it('offers the changes as RSS that parses as XML, newest first', () => {
     const xml = readFileSync(join(site, 'changes.xml'), 'utf8');
     expect(SyntaxValidator.validate(xml)).toBe(true);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lastChanged, parseGitLog, readContentHistory } from '../../src/policies/git-history.ts';
+import { fileVersions, lastChanged, parseGitLog, readContentHistory } from '../../src/policies/git-history.ts';
 import { countingGit, createTempRepo } from '../helpers/temp-git-repo.ts';
 
 const originalPath = process.env.PATH;
@@ -74,7 +74,29 @@ describe('content history from git', () => {
   });
 
   it('reads squash-merge titles as pull requests', () => {
-    const log = '\x1eabc\x1f2026-01-01T00:00:00Z\x1fAna\x1fShorter greeting (#12)\x1f\x1d\nM\tcontent/x.mdx\n';
+    const log = '\x1eabc\x1f2026-01-01T00:00:00Z\x1fAna\x1fShorter greeting (#12)\x1f\x1d\n\ndiff --git a/content/x.mdx b/content/x.mdx\nindex 1111111..2222222 100644\n--- a/content/x.mdx\n+++ b/content/x.mdx\n@@ -1 +1 @@\n-one\n+two\n';
     expect(parseGitLog(log).get('content/x.mdx')?.[0]).toMatchObject({ subject: 'Shorter greeting (#12)', pullRequest: 12 });
+  });
+
+  it('rebuilds each earlier version of a file from the one pass, newest first, without a git process per file', async () => {
+    const repo = createTempRepo();
+    repo.commit({ 'content/policies/a.mdx': 'Say hello.\nSmile.\n' }, 'Add A', '2026-01-10T09:00:00Z');
+    repo.commit({ 'content/policies/a.mdx': 'Say hello.\nSmile at people.\n' }, 'Kinder', '2026-02-10T09:00:00Z');
+    repo.git('mv', 'content/policies/a.mdx', 'content/policies/greeting.mdx');
+    repo.commit({}, 'Rename', '2026-03-01T09:00:00Z');
+    repo.commit({ 'content/policies/greeting.mdx': 'Say hello first.\nSmile at people.\n' }, 'First', '2026-04-01T09:00:00Z');
+
+    const history = await readContentHistory(repo.dir, join(repo.dir, 'content'));
+    const commits = history.get('content/policies/greeting.mdx') ?? [];
+    const versions = fileVersions('Say hello first.\nSmile at people.\n', commits, 10);
+    expect(versions.map((version) => [version.commit.subject, version.before, version.after])).toEqual([
+      ['First', 'Say hello.\nSmile at people.\n', 'Say hello first.\nSmile at people.\n'],
+      ['Rename', 'Say hello.\nSmile at people.\n', 'Say hello.\nSmile at people.\n'],
+      ['Kinder', 'Say hello.\nSmile.\n', 'Say hello.\nSmile at people.\n'],
+      ['Add A', undefined, 'Say hello.\nSmile.\n'],
+    ]);
+    expect(fileVersions('Say hello first.\nSmile at people.\n', commits, 2)).toHaveLength(2);
+    // Text that is not what git recorded (an edit not yet committed): no guessing at the past.
+    expect(fileVersions('Something else entirely.\n', commits, 10)).toEqual([]);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * A page's prose as staff read it, for comparing two versions: the words of each heading,
+ * paragraph and table cell (in components too), without Markdown marks, code, imports or
+ * frontmatter. Parsed with the handbook's one Markdown syntax, so it agrees with the site.
+ */
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseDocument, type Flavour } from '../markdown/syntax.ts';
+
+export interface ProseSentence {
+  /** The heading the sentence sits under; undefined before the first heading. */
+  section: string | undefined;
+  text: string;
+}
+
+/** Node types whose words are read as prose (their children are not visited again). */
+const PROSE = new Set(['heading', 'paragraph', 'tableCell']);
+/** Node types that hold no prose: code, module statements, metadata. */
+const NOT_PROSE = new Set(['code', 'inlineCode', 'yaml', 'toml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
+
+/**
+ * Sentences end at `.`, `!` or `?` (with closing quotes or brackets) before a space; a heading,
+ * list item or table cell is one unit even without a full stop.
+ */
+const SENTENCE_END = /(?<=[.!?]["'”’)\]]*)\s+(?=\S)/u;
+
+export function proseSentences(source: string, flavour: Flavour): ProseSentence[] {
+  const sentences: ProseSentence[] = [];
+  let section: string | undefined;
+  const visit = (node: Nodes) => {
+    if (NOT_PROSE.has(node.type)) return;
+    if (PROSE.has(node.type)) {
+      const text = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+      if (!text) return;
+      if (node.type === 'heading') section = text;
+      for (const sentence of node.type === 'heading' ? [text] : text.split(SENTENCE_END)) sentences.push({ section, text: sentence });
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(parseDocument(source, flavour) as Root);
+  return sentences;
+}

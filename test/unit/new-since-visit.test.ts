@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { isNewSinceVisit, readVisits } from '../../src/redline/new-since-visit.ts';
+import { feedbackUrlWith } from '../../src/suggest/client.ts';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+describe('new since the last visit', () => {
+  it('starts a record on the first visit, and keeps a stored one', () => {
+    expect(readVisits(null, NOW)).toEqual({ visits: { since: '2026-11-23T10:00:00.000Z', seen: {} }, firstVisit: true });
+    expect(readVisits('not json', NOW).firstVisit).toBe(true);
+    expect(readVisits('{"since": 5}', NOW).firstVisit).toBe(true);
+    const stored = JSON.stringify({ since: '2026-11-01T00:00:00Z', seen: { '/p/': '2026-11-10T00:00:00Z' } });
+    expect(readVisits(stored, NOW)).toEqual({ visits: { since: '2026-11-01T00:00:00Z', seen: { '/p/': '2026-11-10T00:00:00Z' } }, firstVisit: false });
+  });
+
+  it('calls a page new when it changed after the reader last opened it, or after their first visit if never opened', () => {
+    const visits = { since: '2026-11-01T00:00:00Z', seen: { '/read/': '2026-11-10T00:00:00Z' } };
+    expect(isNewSinceVisit(visits, '/read/', '2026-11-10T00:00:01Z')).toBe(true);
+    expect(isNewSinceVisit(visits, '/read/', '2026-11-10T00:00:00Z')).toBe(false);
+    expect(isNewSinceVisit(visits, '/read/', '2026-11-05T00:00:00Z')).toBe(false);
+    expect(isNewSinceVisit(visits, '/never/', '2026-11-05T00:00:00Z')).toBe(true);
+    expect(isNewSinceVisit(visits, '/never/', '2026-10-30T00:00:00Z')).toBe(false);
+  });
+});
+
+describe('the feedback form for selected words', () => {
+  const base = 'https://github.com/acme/care/issues/new?template=policy-feedback.yml&policy=Saying+no+%28saying-no%29&round=spring';
+
+  it('adds the section and the words to the form’s own parameters, keeping the policy and round', () => {
+    const url = new URL(feedbackUrlWith(base, 'Four steps', '**Say no plainly**, & "why".'));
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      template: 'policy-feedback.yml',
+      policy: 'Saying no (saying-no)',
+      round: 'spring',
+      section: 'Four steps',
+      current: '**Say no plainly**, & "why".',
+    });
+    expect(new URL(feedbackUrlWith(base, undefined, undefined)).searchParams.has('section')).toBe(false);
+  });
+
+  it('cuts a long quote to 1,500 characters, so GitHub accepts the address', () => {
+    const url = new URL(feedbackUrlWith(base, 'S', 'x'.repeat(1501)));
+    expect(url.searchParams.get('current')).toHaveLength(1500);
+  });
+});

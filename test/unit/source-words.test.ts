@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { locate } from '../../src/feedback/locate.ts';
+import { sourceWords } from '../../src/suggest/source-words.ts';
+
+/** Select `words` in the rendered text and map them to the source. */
+function select(rendered: string, source: string, words: string): string {
+  const from = rendered.indexOf(words);
+  if (from === -1) throw new Error(`not rendered: ${words}`);
+  return sourceWords(rendered, source, from, from + words.length);
+}
+
+describe('selected words back to the source', () => {
+  it('keeps emphasis marks whole around the selected words', () => {
+    const source = 'Front desk staff **must** _always_ follow this.';
+    expect(select('Front desk staff must always follow this.', source, 'must always follow')).toBe('**must** _always_ follow');
+  });
+
+  it('skips link targets and finds typeset quotes, dashes and ellipses as written', () => {
+    const source = 'Read the [escalation list](/policies/escalation-list/) -- then say "I will call you back..." to them.';
+    const rendered = 'Read the escalation list – then say “I will call you back…” to them.';
+    expect(select(rendered, source, 'escalation list – then say “I will call you back…”')).toBe('escalation list](/policies/escalation-list/) -- then say "I will call you back..."');
+    expect(select(rendered, source, 'Read the escalation')).toBe('Read the [escalation');
+  });
+
+  it('matches line breaks and indentation in the source to the spaces on the page', () => {
+    const source = '  I am sorry,\n  we have run out.';
+    expect(select('I am sorry, we have run out.', source, 'sorry, we have')).toBe('sorry,\n  we have');
+  });
+
+  it('gives words the feedback step finds exactly in the file', () => {
+    const file = '---\ntitle: X\n---\n\n## Four steps\n\nFront desk staff **must** _always_ follow this, even when it is "busy".\n';
+    const quote = select('Front desk staff must always follow this, even when it is “busy”.', 'Front desk staff **must** _always_ follow this, even when it is "busy".', 'must always follow this, even when it is “busy”');
+    expect(locate(file, quote, 'Four steps')).toMatchObject({ found: true, how: 'exact' });
+  });
+
+  it('counts characters outside the Basic Multilingual Plane once', () => {
+    expect(select('Say 👋 hello to them.', 'Say 👋 **hello** to them.', 'hello to')).toBe('**hello** to');
+  });
+});
