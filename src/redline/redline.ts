@@ -34,10 +34,18 @@ export interface Redline {
 
 const countWords = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 
-export function redline(before: string | undefined, after: string, flavour: Flavour): Redline {
-  if (before === undefined) return { created: true, blocks: [], wordsAdded: countWords(proseSentences(after, flavour).map((s) => s.text).join(' ')), wordsRemoved: 0, sections: [], details: [] };
-  const old = proseSentences(before, flavour);
-  const now = proseSentences(after, flavour);
+/** A page's sentences by its text: a page's versions come in pairs, each text in two of them. */
+export type ProseCache = Map<string, ProseSentence[]>;
+
+export function redline(before: string | undefined, after: string, flavour: Flavour, cache: ProseCache = new Map()): Redline {
+  const sentencesOf = (text: string) => {
+    let sentences = cache.get(text);
+    if (!sentences) cache.set(text, (sentences = proseSentences(text, flavour)));
+    return sentences;
+  };
+  if (before === undefined) return { created: true, blocks: [], wordsAdded: countWords(sentencesOf(after).map((s) => s.text).join(' ')), wordsRemoved: 0, sections: [], details: [] };
+  const old = sentencesOf(before);
+  const now = sentencesOf(after);
   const blocks: RedlineBlock[] = [];
   let removed: ProseSentence[] = [];
   let added: ProseSentence[] = [];

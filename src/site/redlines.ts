@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isDevServer } from 'virtual:plainbook/settings';
 import { flavourOf } from '../markdown/syntax.ts';
 import { fileVersions, type FileCommit } from '../policies/git-history.ts';
-import { redline, type Redline } from '../redline/redline.ts';
+import { redline, type ProseCache, type Redline } from '../redline/redline.ts';
 
 export interface PageChange {
   commit: FileCommit;
@@ -15,6 +15,9 @@ export interface PageChange {
 export const CHANGES_SHOWN = 10;
 
 const cache = new Map<string, Promise<PageChange[]>>();
+
+/** `npm run bench:history` builds once without redlines, to measure what they add. */
+const REDLINES_OFF = process.env.PLAINBOOK_BENCH_NO_REDLINES === '1';
 
 /**
  * A page's newest changes, each with its redline, from the build's one history pass: the page's
@@ -33,10 +36,11 @@ export function pageChanges(settings: { root: string }, filePath: string, commit
 async function computeChanges(path: string, filePath: string, commits: readonly FileCommit[]): Promise<PageChange[]> {
   const shown = commits.slice(0, CHANGES_SHOWN);
   const current = await readFile(path, 'utf8').catch(() => undefined);
-  const versions = current === undefined ? [] : fileVersions(current, shown, CHANGES_SHOWN);
+  const versions = current === undefined || REDLINES_OFF ? [] : fileVersions(current, shown, CHANGES_SHOWN);
   const flavour = flavourOf(filePath);
+  const prose: ProseCache = new Map();
   return shown.map((commit, index) => {
     const version = versions[index];
-    return { commit, change: version ? redline(version.before, version.after, flavour) : undefined };
+    return { commit, change: version ? redline(version.before, version.after, flavour, prose) : undefined };
   });
 }
