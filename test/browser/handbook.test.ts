@@ -127,7 +127,7 @@ describe.skipIf(!browserTestsEnabled())('the handbook in a browser', () => {
   it('prints a policy alone: no sidebar or table of contents, links written out', async () => {
     const page = await open('policies/handling-complaints/');
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['nav.sidebar', 'header.header', '.right-sidebar-container', '.feedback-link']) {
+    for (const selector of ['nav.sidebar', 'header.header', '.right-sidebar-container', '.feedback-link', '.suggest-section', '.offline-support']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
     }
     expect(await page.locator('.policy-header').isVisible()).toBe(true);
@@ -141,7 +141,7 @@ describe.skipIf(!browserTestsEnabled())('the handbook in a browser', () => {
       document.querySelector('.sl-markdown-content')?.append(link);
     });
     const after = await page.evaluate(
-      () => getComputedStyle(document.querySelector('.sl-markdown-content a:last-child') as Element, '::after').content,
+      () => getComputedStyle(document.querySelector('.sl-markdown-content > a:last-child') as Element, '::after').content,
     );
     expect(after).toBe('" (https://example.com/refunds)"');
     await page.close();

@@ -38,17 +38,10 @@ const edit = (from: string, to: string) => {
 
 describe('the prose of a page', () => {
   it('is its sentences without marks, code, imports or frontmatter, each under its heading', () => {
+    const under = (section: string | undefined) => (text: string) => ({ section, text });
     expect(proseSentences(PAGE, 'mdx')).toEqual([
-      { section: undefined, text: 'Sometimes we cannot give a customer what they want.' },
-      { section: undefined, text: 'Saying no does not have to lose us a customer.' },
-      { section: 'Four steps', text: 'Four steps' },
-      { section: 'Four steps', text: 'Listen to the whole request.' },
-      { section: 'Four steps', text: 'Say what you can do.' },
-      { section: 'Four steps', text: 'I am sorry, we have run out.' },
-      { section: 'Four steps', text: 'Step' },
-      { section: 'Four steps', text: 'Time' },
-      { section: 'Four steps', text: 'Call back' },
-      { section: 'Four steps', text: '1 hour' },
+      ...['Sometimes we cannot give a customer what they want.', 'Saying no does not have to lose us a customer.'].map(under(undefined)),
+      ...['Four steps', 'Listen to the whole request.', 'Say what you can do.', 'I am sorry, we have run out.', 'Step', 'Time', 'Call back', '1 hour'].map(under('Four steps')),
     ]);
   });
 });
