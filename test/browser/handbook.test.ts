@@ -97,7 +97,7 @@ describe.skipIf(!browserTestsEnabled())('the handbook in a browser', () => {
 
     const page = await open('');
     await page.locator('button[data-open-modal]').first().click();
-    await page.locator('#starlight__search input').fill(word);
+    await page.locator('#starlight__search input.pagefind-ui__search-input').fill(word);
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 10_000 });
     const results = await page.locator('.pagefind-ui__result-title > .pagefind-ui__result-link').evaluateAll((links) =>
       links.map((link) => [link.textContent, link.getAttribute('href')]),
