@@ -68,6 +68,17 @@ describe('the home-screen app', () => {
     }
   });
 
+  it('reads a PNG’s size only from a real PNG header', () => {
+    expect(pngSize(png(640, 480))).toEqual({ width: 640, height: 480 });
+    const notHeader = png(640, 480);
+    notHeader.write('IDAT', 12, 'latin1');
+    expect(pngSize(notHeader)).toBeUndefined();
+    expect(pngSize(png(640, 480).subarray(0, 23))).toBeUndefined();
+    const notPng = png(640, 480);
+    notPng[1] = 0x51;
+    expect(pngSize(notPng)).toBeUndefined();
+  });
+
   it('uses a team’s square PNG or SVG icon', () => {
     const big = loadSettings(project('  icon: brand.png\n', { 'brand.png': png(1024, 1024) }), {});
     expect(handbookIcons(big, SETTINGS_FILE)).toEqual([{ name: 'icon.png', type: 'image/png', sizes: '1024x1024', purpose: 'any', file: join(big.root, 'brand.png') }]);

@@ -89,6 +89,17 @@ describe('a redline of one change', () => {
     expect(redlineSummary(change)).toBe('No change to the words.');
   });
 
+  it('lists every section touched, in page order, and says "Words moved" when only punctuation changed', () => {
+    const moved = redline(PAGE, edit('Say what you *can* do.', 'Say what you *can* do!'), 'mdx');
+    expect(redlineSummary(moved)).toBe('Words moved, in Four steps.');
+    const three = `${PAGE}\n## Last part\n\nOne more line here.\n\n## Very last\n\nAnd the end.\n`;
+    const change = redline(three, three.replace('Saying no does not', 'Saying no need not').replace('Listen to the', 'Hear the').replace('One more line', 'A new line'), 'mdx');
+    expect(change.sections).toEqual(['Four steps', 'Last part']);
+    expect(redlineSummary(change)).toBe('4 words added and 5 removed, in Four steps and Last part.');
+    const all = redline(three, three.replace('Listen to the', 'Hear the').replace('One more line', 'A new line').replace('And the end.', 'And that is all.'), 'mdx');
+    expect(redlineSummary(all)).toBe('6 words added and 6 removed, in Four steps, Last part and Very last.');
+  });
+
   it('says "words removed" when nothing was added', () => {
     expect(redlineSummary(redline(PAGE, edit(' Saying no does not have to lose us a customer.', ''), 'mdx'))).toBe('10 words removed.');
   });

@@ -22,6 +22,11 @@ describe('selected words back to the source', () => {
     expect(select(rendered, source, 'Read the escalation')).toBe('Read the [escalation');
   });
 
+  it('finds typeset single quotes and em dashes as the source wrote them', () => {
+    const source = "Don't say 'no' --- say what you can do.";
+    expect(select('Don’t say ‘no’ — say what you can do.', source, 'Don’t say ‘no’ — say')).toBe("Don't say 'no' --- say");
+  });
+
   it('matches line breaks and indentation in the source to the spaces on the page', () => {
     const source = '  I am sorry,\n  we have run out.';
     expect(select('I am sorry, we have run out.', source, 'sorry, we have')).toBe('sorry,\n  we have');
