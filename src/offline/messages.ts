@@ -12,6 +12,12 @@ export const OFFLINE_MESSAGES = {
   progress: 'PLAINBOOK_OFFLINE_PROGRESS',
 } as const;
 
+/**
+ * Hex characters of a file's SHA-256 kept as its revision (64 bits: no collision in any one
+ * handbook). The build (Node) and the worker (WebCrypto) must cut it the same.
+ */
+export const REVISION_LENGTH = 16;
+
 /** Built into the worker: this version's files. */
 export interface OfflineBuild {
   version: string;
@@ -23,7 +29,6 @@ export interface OfflineBuild {
 }
 
 export interface OfflineStatus {
-  version: string;
   saved: number;
   total: number;
   savedBytes: number;

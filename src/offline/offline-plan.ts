@@ -5,6 +5,7 @@
  * A 1,000-policy handbook thus never downloads everything over a slow phone line unasked.
  */
 import { createHash } from 'node:crypto';
+import { REVISION_LENGTH } from './messages.ts';
 
 export interface OutputFile {
   /** Path inside the output folder, with `/`. */
@@ -29,8 +30,6 @@ export interface OfflinePlan {
 
 export type OfflineTier = 'first-visit' | 'later' | 'never';
 
-/** Characters of a SHA-256 kept as a revision: 64 bits, no collision in any one handbook. */
-const REVISION_LENGTH = 16;
 
 export function revisionOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, REVISION_LENGTH);
@@ -104,19 +103,18 @@ export function urlOf(path: string, base: string): string {
 }
 
 export function planOfflineCopy(files: readonly OutputFile[], base: string, searchLanguages?: ReadonlySet<string>): OfflinePlan {
+  const kept = [...files]
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .map((file) => ({ file, tier: offlineTier(file.path, searchLanguages) }))
+    .filter(({ tier }) => tier !== 'never');
+  const isIndex = (path: string) => SEARCH_INDEX.test(path);
+  const indexBytes = kept.filter(({ file, tier }) => tier === 'first-visit' && isIndex(file.path)).reduce((sum, { file }) => sum + file.bytes, 0);
+  const indexWaits = indexBytes > FIRST_VISIT_SEARCH_INDEX_BYTES;
   const firstVisit: OfflineEntry[] = [];
   const later: OfflineEntry[] = [];
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const tier = offlineTier(file.path, searchLanguages);
-    if (tier === 'never') continue;
-    (tier === 'first-visit' ? firstVisit : later).push({ url: urlOf(file.path, base), revision: file.revision, bytes: file.bytes });
-  }
-  const prefix = `${base.replace(/\/$/, '')}/`;
-  const isIndex = (entry: OfflineEntry) => SEARCH_INDEX.test(entry.url.slice(prefix.length));
-  if (totalBytes(firstVisit.filter(isIndex)) > FIRST_VISIT_SEARCH_INDEX_BYTES) {
-    later.push(...firstVisit.filter(isIndex));
-    later.sort((a, b) => a.url.localeCompare(b.url));
-    firstVisit.splice(0, firstVisit.length, ...firstVisit.filter((entry) => !isIndex(entry)));
+  for (const { file, tier } of kept) {
+    const now = tier === 'first-visit' && !(indexWaits && isIndex(file.path));
+    (now ? firstVisit : later).push({ url: urlOf(file.path, base), revision: file.revision, bytes: file.bytes });
   }
   const version = createHash('sha256')
     .update([...firstVisit, ...later].map((entry) => `${entry.url} ${entry.revision}`).join('\n'))

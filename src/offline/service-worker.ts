@@ -13,7 +13,7 @@
 import { copyResponse } from 'workbox-core';
 import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { OFFLINE_MESSAGES, type OfflineBuild, type OfflineStatus, type SaveResult } from './messages.ts';
+import { OFFLINE_MESSAGES, REVISION_LENGTH, type OfflineBuild, type OfflineStatus, type SaveResult } from './messages.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 declare const PLAINBOOK_OFFLINE: OfflineBuild;
@@ -102,10 +102,6 @@ async function pruneLaterCopy(): Promise<void> {
     const response = await cache.match(request);
     if (entries.get(request.url)?.revision !== response?.headers.get(REVISION_HEADER)) await cache.delete(request);
   }
-  // Caches of an older Plainbook naming scheme, or of this handbook's earlier scope, go too.
-  for (const name of await caches.keys()) {
-    if (name.startsWith('plainbook-offline-') && name !== LATER_CACHE && name.endsWith(self.registration.scope)) await caches.delete(name);
-  }
 }
 
 async function fromLaterCopy(request: Request, event: ExtendableEvent): Promise<Response> {
@@ -140,7 +136,7 @@ async function keepIfThisVersion(cache: Cache, key: string, response: Response):
 
 async function revisionOf(bytes: ArrayBuffer): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest.subarray(0, 8), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return Array.from(digest.subarray(0, REVISION_LENGTH / 2), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 async function savedKeys(): Promise<Set<string>> {
@@ -150,14 +146,15 @@ async function savedKeys(): Promise<Set<string>> {
 
 async function offlineStatus(): Promise<OfflineStatus> {
   const entries = await laterEntries();
-  const saved = await savedKeys();
-  let savedBytes = 0;
-  let totalBytes = 0;
+  const keys = await savedKeys();
+  const status: OfflineStatus = { saved: 0, total: entries.size, savedBytes: 0, totalBytes: 0 };
   for (const [key, entry] of entries) {
-    totalBytes += entry.bytes;
-    if (saved.has(key)) savedBytes += entry.bytes;
+    status.totalBytes += entry.bytes;
+    if (!keys.has(key)) continue;
+    status.saved++;
+    status.savedBytes += entry.bytes;
   }
-  return { version: build.version, saved: [...entries.keys()].filter((key) => saved.has(key)).length, total: entries.size, savedBytes, totalBytes };
+  return status;
 }
 
 let saving: Promise<SaveResult> | undefined;

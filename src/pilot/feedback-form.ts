@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { FEEDBACK_FORM, policyOptionLabel } from '../policies/feedback-link.ts';
+import { FEEDBACK_FIELDS, FEEDBACK_FORM, policyOptionLabel } from '../policies/feedback-link.ts';
 
 export const FEEDBACK_FORM_PATH = `.github/ISSUE_TEMPLATE/${FEEDBACK_FORM}`;
 
@@ -21,10 +21,10 @@ export function renderFeedbackForm(policies: readonly { id: string; title: strin
         type: 'markdown',
         attributes: { value: 'Thank you for helping. Quote the words you mean, and say what you would write instead.' },
       },
-      dropdown('policy', 'Policy', policies.map(policyOptionLabel), true),
-      input('round', 'Pilot round', 'If you are testing in a pilot round, its id, such as spring-2026.'),
-      input('section', 'Section heading', 'The heading above the words you mean.'),
-      textarea('current', 'Current wording', 'Copy the words exactly as they are now.', true),
+      dropdown(FEEDBACK_FIELDS.policy, 'Policy', policies.map(policyOptionLabel), true),
+      input(FEEDBACK_FIELDS.round, 'Pilot round', 'If you are testing in a pilot round, its id, such as spring-2026.'),
+      input(FEEDBACK_FIELDS.section, 'Section heading', 'The heading above the words you mean.'),
+      textarea(FEEDBACK_FIELDS.current, 'Current wording', 'Copy the words exactly as they are now.', true),
       textarea('suggested', 'Suggested wording', 'What you would write instead. Leave it empty if you are not sure.'),
       dropdown('problem', 'What is wrong?', [...PROBLEM_TYPES], true),
       dropdown('clarity', 'How clear is this policy? (1 = very unclear, 5 = very clear)', ['1', '2', '3', '4', '5'], true),

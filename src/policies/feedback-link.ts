@@ -4,6 +4,12 @@
  */
 export const FEEDBACK_FORM = 'policy-feedback.yml';
 
+/** The form's field ids that links fill in (GitHub reads them as URL parameters). */
+export const FEEDBACK_FIELDS = { policy: 'policy', round: 'round', section: 'section', current: 'current' } as const;
+
+/** GitHub answers 414 for addresses much past 8 KB; a quote this long is a paragraph or more. */
+const MAX_QUOTE = 1500;
+
 export function policyOptionLabel(policy: { id: string; title: string }): string {
   return `${policy.title} (${policy.id})`;
 }
@@ -15,7 +21,15 @@ export function policyIdFromOption(label: string): string | undefined {
 
 /** GitHub's new-issue page with the feedback form, the policy (and pilot round) already chosen. */
 export function feedbackUrl(repoUrl: string, policy: { id: string; title: string }, round?: string): string {
-  const params = new URLSearchParams({ template: FEEDBACK_FORM, title: `Feedback: ${policy.title}`, policy: policyOptionLabel(policy) });
-  if (round) params.set('round', round);
+  const params = new URLSearchParams({ template: FEEDBACK_FORM, title: `Feedback: ${policy.title}`, [FEEDBACK_FIELDS.policy]: policyOptionLabel(policy) });
+  if (round) params.set(FEEDBACK_FIELDS.round, round);
   return `${repoUrl}/issues/new?${params}`;
+}
+
+/** A feedback link (from `feedbackUrl`) with the section and the words the reader means filled in too. */
+export function withQuote(feedbackLink: string, section: string | undefined, current: string | undefined): string {
+  const url = new URL(feedbackLink);
+  if (section) url.searchParams.set(FEEDBACK_FIELDS.section, section);
+  if (current) url.searchParams.set(FEEDBACK_FIELDS.current, current.slice(0, MAX_QUOTE));
+  return url.href;
 }

@@ -28,7 +28,9 @@ function changedByHref(history: Awaited<ReturnType<typeof contentHistory>>): Rea
   for (const [file, commits] of history) {
     const page = /^(.*)\.mdx?$/.exec(file.slice(content.length + 1))?.[1];
     if (!file.startsWith(`${content}/`) || !page || !commits[0]) continue;
-    changedPages.set(`${base}/${page.replace(/(^|\/)index$/, '')}/`.replace(/\/\/$/, '/'), commits[0].date);
+    // `index` pages are their folder's address (`/base/` for the start page).
+    const slug = page.replace(/(?:^|\/)index$/, '');
+    changedPages.set(slug ? `${base}/${slug}/` : `${base}/`, commits[0].date);
   }
   return changedPages;
 }

@@ -5,20 +5,8 @@
  * link to the same form, for keyboard and screen-reader users. Without a feedback link on the
  * page (not a policy), nothing is added.
  */
+import { withQuote } from '../policies/feedback-link.ts';
 import { sourceWords } from './source-words.ts';
-
-/** The issue form's field ids (src/pilot/feedback-form.ts). */
-const FIELDS = { section: 'section', current: 'current' } as const;
-
-/** GitHub answers 414 for addresses much past 8 KB; a quote this long is a paragraph or more. */
-const MAX_QUOTE = 1500;
-
-export function feedbackUrlWith(base: string, section: string | undefined, current: string | undefined): string {
-  const url = new URL(base);
-  if (section) url.searchParams.set(FIELDS.section, section);
-  if (current) url.searchParams.set(FIELDS.current, current.slice(0, MAX_QUOTE));
-  return url.href;
-}
 
 export function startSuggestions(document: Document): void {
   const base = document.querySelector<HTMLAnchorElement>('.feedback-link a')?.href;
@@ -37,7 +25,7 @@ export function startSuggestions(document: Document): void {
       button.hidden = true;
       return;
     }
-    button.href = feedbackUrlWith(base, quote.section, quote.words);
+    button.href = withQuote(base, quote.section, quote.words);
     const box = quote.range.getBoundingClientRect();
     button.style.top = `${window.scrollY + box.bottom + 6}px`;
     button.style.left = `${Math.max(8, window.scrollX + box.left)}px`;
@@ -58,7 +46,7 @@ function addSectionLinks(document: Document, content: HTMLElement, base: string)
     const paragraph = document.createElement('p');
     paragraph.className = 'suggest-section not-content print:hidden';
     const link = document.createElement('a');
-    link.href = feedbackUrlWith(base, title, undefined);
+    link.href = withQuote(base, title, undefined);
     link.textContent = 'Suggest a change to this section';
     const name = document.createElement('span');
     name.className = 'sr-only';

@@ -7,7 +7,7 @@
  */
 import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 import type { Root } from 'mdast';
-import { defineMdastPlugin, type MdastVisitorContext } from 'satteri';
+import { defineHastPlugin, defineMdastPlugin, type MdastVisitorContext } from 'satteri';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -42,8 +42,23 @@ export const satteriSourceWords = defineMdastPlugin({
   options: { position: true },
   paragraph: markBlock,
   heading: markBlock,
-  tableCell: markBlock,
   listItem: markBlock,
+});
+
+/**
+ * Sätteri builds table cells without the mdast node's `hProperties` (a test found it), so cells
+ * are marked on the HTML side, where their elements keep the source position.
+ */
+export const satteriCellSourceWords = defineHastPlugin({
+  name: 'plainbook-cell-source-words',
+  options: { position: true },
+  element: {
+    filter: ['td', 'th'],
+    visit(node, context) {
+      const source = sourceOf(node, context.source);
+      if (source !== undefined) context.setProperty(node, 'dataSource', source);
+    },
+  },
 });
 
 /** The same for unified (remark). */
@@ -68,6 +83,7 @@ export function registerSourceWords(processor: { name: string } | undefined): bo
   if (!processor) return false;
   if (isSatteriProcessor(processor)) {
     processor.options.mdastPlugins.push(satteriSourceWords);
+    processor.options.hastPlugins.push(satteriCellSourceWords);
     return true;
   }
   const remark = (processor as UnifiedLike).options?.remarkPlugins;

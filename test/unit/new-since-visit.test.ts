@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isNewSinceVisit, readVisits } from '../../src/redline/new-since-visit.ts';
-import { feedbackUrlWith } from '../../src/suggest/client.ts';
+import { withQuote } from '../../src/policies/feedback-link.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -27,7 +27,7 @@ describe('the feedback form for selected words', () => {
   const base = 'https://github.com/acme/care/issues/new?template=policy-feedback.yml&policy=Saying+no+%28saying-no%29&round=spring';
 
   it('adds the section and the words to the form’s own parameters, keeping the policy and round', () => {
-    const url = new URL(feedbackUrlWith(base, 'Four steps', '**Say no plainly**, & "why".'));
+    const url = new URL(withQuote(base, 'Four steps', '**Say no plainly**, & "why".'));
     expect(Object.fromEntries(url.searchParams)).toEqual({
       template: 'policy-feedback.yml',
       policy: 'Saying no (saying-no)',
@@ -35,11 +35,11 @@ describe('the feedback form for selected words', () => {
       section: 'Four steps',
       current: '**Say no plainly**, & "why".',
     });
-    expect(new URL(feedbackUrlWith(base, undefined, undefined)).searchParams.has('section')).toBe(false);
+    expect(new URL(withQuote(base, undefined, undefined)).searchParams.has('section')).toBe(false);
   });
 
   it('cuts a long quote to 1,500 characters, so GitHub accepts the address', () => {
-    const url = new URL(feedbackUrlWith(base, 'S', 'x'.repeat(1501)));
+    const url = new URL(withQuote(base, 'S', 'x'.repeat(1501)));
     expect(url.searchParams.get('current')).toHaveLength(1500);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { locate } from '../../src/feedback/locate.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { markdownToHtml } from 'satteri';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { registerSourceWords, remarkSourceWords } from '../../src/suggest/source-words-plugin.ts';
 import { sourceWords } from '../../src/suggest/source-words.ts';
 
 /** Select `words` in the rendered text and map them to the source. */
@@ -40,5 +47,28 @@ describe('selected words back to the source', () => {
 
   it('counts characters outside the Basic Multilingual Plane once', () => {
     expect(select('Say 👋 hello to them.', 'Say 👋 **hello** to them.', 'hello to')).toBe('**hello** to');
+  });
+});
+
+describe('each block keeps its source words on the page', () => {
+  it('with Sätteri, Astro’s processor: paragraphs, headings, list items and table cells', async () => {
+    const processor = satteri();
+    expect(registerSourceWords(processor)).toBe(true);
+    const { html } = await markdownToHtml('## Four **steps**\n\n- Say *no* plainly\n\nA line\nand more.\n\n| a |\n| - |\n| `b` |\n', { mdastPlugins: processor.options.mdastPlugins, hastPlugins: processor.options.hastPlugins, features: { gfm: true } });
+    expect(html).toContain('<h2 data-source="## Four **steps**">');
+    expect(html).toContain('<li data-source="- Say *no* plainly">');
+    expect(html).toContain('<p data-source="A line\nand more.">');
+    expect(html).toContain('<td data-source="| &#x60;b&#x60; |">');
+  });
+
+  it('with unified, when a team switched to it, and says when the processor is neither', () => {
+    const processor = { name: 'unified', options: { remarkPlugins: [] as unknown[] } };
+    expect(registerSourceWords(processor)).toBe(true);
+    const tree = unified().use(remarkParse).parse('Say **no**.\n');
+    (remarkSourceWords() as (tree: Root, file: VFile) => void)(tree, new VFile('Say **no**.\n'));
+    expect(processor.options.remarkPlugins).toEqual([remarkSourceWords]);
+    expect(tree.children[0]?.data).toEqual({ hProperties: { 'data-source': 'Say **no**.' } });
+    expect(registerSourceWords({ name: 'markdoc' })).toBe(false);
+    expect(registerSourceWords(undefined)).toBe(false);
   });
 });
