@@ -12,10 +12,10 @@ import { UsageError } from '../errors/index.ts';
 import { LINT_CACHE_FILE } from './cache.ts';
 import { changedFiles, findFiles, isRevision } from './files.ts';
 import { lintContext } from './context.ts';
-import { splitByLanguage } from './languages.ts';
+import { splitByLanguage, type SkippedPage } from './languages.ts';
 import { FORMATS, type Format } from './reporters/index.ts';
 import { markdownReport } from './reporters/markdown.ts';
-import { countBySeverity } from './result.ts';
+import { countBySeverity, type FileResult } from './result.ts';
 import { lintFiles } from './run.ts';
 import { watchLint } from './watch.ts';
 
@@ -57,18 +57,25 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
     suggest: options.suggest,
     cacheFile: options.cache ? join(io.root, LINT_CACHE_FILE) : undefined,
   });
-  io.stdout(FORMATS[options.format](results, { skipped }));
+  reportLint(results, skipped, options, io);
   if (options.format === 'pretty') io.stderr(`(${stats.linted} linted, ${stats.cached} from cache, ${stats.workers} ${stats.workers === 1 ? 'thread' : 'threads'})\n`);
-
-  if (options.summary) appendFileSync(userPath(io.cwd ?? io.root, options.summary), `${markdownReport(results, { skipped })}\n`);
   // Loaded only for --comment: Octokit and the metrics pipeline are a third of a warm run's start.
   if (options.comment) await (await import('./comment.ts')).commentOnPullRequest(results, base, { pr: options.pr, dryRun: options.dryRun }, io);
-
-  const { errors, warnings } = countBySeverity(results);
-  return errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? EXIT.findings : EXIT.ok;
+  return lintExitCode(results, options.maxWarnings);
 }
 
-interface LintArgs {
+/** The report in the chosen format, and the Markdown summary when one is asked for. */
+export function reportLint(results: readonly FileResult[], skipped: readonly SkippedPage[], options: Pick<LintArgs, 'format' | 'summary'>, io: LintCliIo): void {
+  io.stdout(FORMATS[options.format](results, { skipped }));
+  if (options.summary) appendFileSync(userPath(io.cwd ?? io.root, options.summary), `${markdownReport(results, { skipped })}\n`);
+}
+
+export function lintExitCode(results: readonly FileResult[], maxWarnings: number | undefined): number {
+  const { errors, warnings } = countBySeverity(results);
+  return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? EXIT.findings : EXIT.ok;
+}
+
+export interface LintArgs {
   paths: string[];
   format: Format;
   changed?: string | undefined;
@@ -105,9 +112,7 @@ function parseLintArgs(argv: string[]): LintArgs {
       },
     }, USAGE);
   const { values, positionals } = parsed;
-  if (!(values.format in FORMATS)) {
-    throw new UsageError(`Unexpected format \`${values.format}\`, expected one of ${Object.keys(FORMATS).map((f) => `\`${f}\``).join(', ')}.`);
-  }
+  checkFormat(values.format);
   if (values.watch) {
     const clash = [['--comment', values.comment], ['--changed', values.changed !== undefined], ['--summary', values.summary !== undefined], ['--format', values.format !== 'pretty']].find(([, used]) => used);
     if (clash) throw new UsageError(`Unexpected ${String(clash[0])} with --watch, expected --watch alone (it prints for a person at a terminal). Run the lint once without --watch for ${String(clash[0])}.`);
@@ -126,6 +131,10 @@ function parseLintArgs(argv: string[]): LintArgs {
     watch: values.watch,
     help: values.help,
   };
+}
+
+export function checkFormat(format: string): asserts format is Format {
+  if (!(format in FORMATS)) throw new UsageError(`Unexpected format \`${format}\`, expected one of ${Object.keys(FORMATS).map((f) => `\`${f}\``).join(', ')}.`);
 }
 
 /** `--changed` takes an optional base: the next word counts as one only when git knows it. */

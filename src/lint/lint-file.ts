@@ -102,15 +102,22 @@ function toLintMessage(message: VFileMessage, settings: LintSettings): LintMessa
   };
 }
 
-function parseErrorMessage(error: unknown): LintMessage {
+/**
+ * micromark-extension-mdx-jsx names some places in the text, `(7:1-7:10)`; Sätteri (when
+ * micromark accepts what it refused) starts with one, `7:1: `, and ends with its rule id.
+ */
+const PLACE_IN_TEXT = /\s*\((\d+):(\d+)(?:-(\d+):(\d+))?\)|^(?:Error: )?(\d+):(\d+): /;
+const SATTERI_RULE_ID = / \([a-z-]+:[a-z-]+\)$/;
+
+export function parseErrorMessage(error: unknown): LintMessage {
   const message = error as Partial<VFileMessage>;
-  const text = message.reason ?? String(error);
-  // micromark-extension-mdx-jsx reports some errors without a place, naming it in the text: `(7:1-7:10)`.
-  const named = /\s*\((\d+):(\d+)(?:-(\d+):(\d+))?\)/.exec(text);
+  const text = message.reason ?? (error instanceof Error ? error.message : String(error));
+  const named = PLACE_IN_TEXT.exec(text);
+  const namedStart = named ? { line: Number(named[1] ?? named[5]), column: Number(named[2] ?? named[6]) } : undefined;
   const place = message.place;
-  const start = (place && 'start' in place ? place.start : place) ?? (named ? { line: Number(named[1]), column: Number(named[2]) } : undefined);
+  const start = (place && 'start' in place ? place.start : place) ?? namedStart;
   const end = (place && 'end' in place ? place.end : undefined) ?? (named?.[3] ? { line: Number(named[3]), column: Number(named[4]) } : start);
-  const reason = text.replace(named?.[0] ?? '', '').replace(/\.$/, '');
+  const reason = text.replace(named?.[0] ?? '', '').replace(SATTERI_RULE_ID, '').replace(/\.$/, '');
   return {
     line: start?.line ?? 1,
     column: start?.column ?? 1,

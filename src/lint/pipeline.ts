@@ -6,7 +6,7 @@
 import remarkRetext from 'remark-retext';
 import retextEnglish from 'retext-english';
 import { unified, type PluggableList, type Processor } from 'unified';
-import { syntaxPlugins } from '../markdown/syntax.ts';
+import { satteriParse } from '../markdown/satteri-parse.ts';
 import { retextMetrics } from './metrics.ts';
 import { PROSE_OPTIONS, rememberHeadings } from './prose.ts';
 
@@ -21,7 +21,7 @@ export interface ProsePipeline {
 export function proseProcessor({ mdx, remark = [], retext = [] }: ProsePipeline): Processor {
   const english = unified().use(retextEnglish).use(retextMetrics).use(retext);
   return unified()
-    .use(syntaxPlugins(mdx ? 'mdx' : 'md'))
+    .use(satteriParse, mdx ? 'mdx' : 'md')
     .use(remark)
     .use(rememberHeadings)
     .use(remarkRetext, english as unknown as Parameters<typeof remarkRetext>[0], PROSE_OPTIONS)

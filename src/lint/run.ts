@@ -23,6 +23,8 @@ export interface RunOptions {
   cacheFile?: string | undefined;
   /** Threads to use; by default one per core once there are enough files to pay for them. */
   workers?: number;
+  /** Lint off this thread even for a few files: the thread has other work (the build). */
+  background?: boolean;
 }
 
 export interface RunStats {
@@ -52,7 +54,8 @@ export async function lintFiles(options: RunOptions): Promise<{ results: FileRes
   });
 
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.floor(pending.length / FILES_PER_WORKER)));
-  const fresh = workers > 1 ? await lintInWorkers(pending, context, workers) : await lintHere(pending, context);
+  const offThread = workers > 1 || (options.background === true && pending.length > 0);
+  const fresh = offThread ? await lintInWorkers(pending, context, workers) : await lintHere(pending, context);
   pending.forEach((job, position) => {
     const result = fresh[position];
     if (!result) return;

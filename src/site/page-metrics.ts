@@ -6,6 +6,7 @@ import { lintContext } from '../lint/context.ts';
 import { isEnglishPage } from '../lint/languages.ts';
 import type { ReadingMetrics } from '../lint/metrics.ts';
 import type { FileResult } from '../lint/result.ts';
+import { sharedLintResult } from '../lint/build-lint.ts';
 import { metricsFromSource } from '../lint/source-metrics.ts';
 
 let lintResults: { fingerprints: string[]; entries: Map<string, FileResult> } | undefined;
@@ -32,6 +33,8 @@ export async function pageMetrics(filePath: string | undefined, body: string, md
   // The formulas are English: a grade for a page in another language would mean nothing.
   if (filePath && !isEnglishPage(filePath, settings)) return undefined;
   if (filePath) {
+    const shared = await sharedLintResult(filePath);
+    if (shared?.metrics) return shared.metrics;
     const cache = lintCache();
     const source = await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined);
     for (const fingerprint of source === undefined ? [] : cache.fingerprints) {

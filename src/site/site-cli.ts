@@ -8,7 +8,10 @@ import { parseOptions, wholeNumber } from '../cli/options.ts';
 import { EXIT, type CliIo } from '../cli/run-cli.ts';
 import { userPath } from '../cli/project.ts';
 import { loadSettings } from '../config/settings.ts';
+import { stopSharingLintResults } from '../lint/build-lint.ts';
+import { lintExitCode, reportLint } from '../lint/cli.ts';
 import { contentBuildError } from './build-errors.ts';
+import { lintOptions, startBuildLint } from './build-with-lint.ts';
 
 const BUILD_USAGE = `Usage: plainbook build [options]
 
@@ -17,20 +20,44 @@ The handbook site and its search index, in dist/.
   --out-dir <dir>    write the site here instead of dist/
   --cache-dir <dir>  Astro's cache folder
   --force            drop Astro's content cache first
+  --lint             lint the prose while building (in its own thread; the pages
+                     take their reading grades from it); exits 1 on lint errors
+                     once the site is built
+  --format <pretty|github|json|markdown>  with --lint: the report (default: pretty)
+  --summary <file>   with --lint: also append a Markdown report to this file
+  --max-warnings <n> with --lint: fail when there are more warnings than this
+  --no-cache         with --lint: lint every file again instead of reusing results
   --debug            print stack traces`;
 
 export async function buildCli(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseOptions(
     {
       args: argv,
-      options: { 'out-dir': { type: 'string' }, 'cache-dir': { type: 'string' }, force: { type: 'boolean' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowNegative: true,
+      options: {
+        'out-dir': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        force: { type: 'boolean' },
+        lint: { type: 'boolean' },
+        format: { type: 'string', default: 'pretty' },
+        summary: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        cache: { type: 'boolean', default: true },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     },
     BUILD_USAGE,
   );
   if (values.help) return printed(io, BUILD_USAGE);
+  const lintReport = lintOptions(values);
   quietTelemetry(io);
   const settings = loadSettings(io.root, io.env);
   const cwd = io.cwd ?? io.root;
+  // Started before Astro loads: its first seconds (config, content sync, bundling) leave a core free.
+  const lint = lintReport ? startBuildLint(io.root, settings, values.cache) : undefined;
+  // A failed lint is reported once the build is done (or failed on its own); not as an unhandled rejection.
+  lint?.catch(() => undefined);
   try {
     await build({
       root: io.root,
@@ -40,8 +67,13 @@ export async function buildCli(argv: string[], io: CliIo): Promise<number> {
     });
   } catch (error) {
     throw contentBuildError(error, settings.contentPath, io.root) ?? error;
+  } finally {
+    stopSharingLintResults();
   }
-  return EXIT.ok;
+  if (!lint || !lintReport) return EXIT.ok;
+  const { results, skipped } = await lint;
+  reportLint(results, skipped, lintReport, io);
+  return lintExitCode(results, lintReport.maxWarnings);
 }
 
 const SERVE_USAGE = (command: 'dev' | 'preview') => `Usage: plainbook ${command} [--host <address>] [--port <n>]

@@ -13,10 +13,10 @@ export interface BuildResult {
  * Run `plainbook build` as `npm run build` does, in a child process with its own output and
  * cache folders, so a test build never touches the developer's `dist/`.
  */
-export function buildSite(env: Record<string, string> = {}, outDir?: string): Promise<BuildResult> {
+export function buildSite(env: Record<string, string> = {}, outDir?: string, extraArgs: readonly string[] = []): Promise<BuildResult> {
   const work = mkdtempSync(join(tmpdir(), 'plainbook-build-'));
   const out = outDir ?? join(work, 'dist');
-  const args = ['src/bin/plainbook.ts', 'build', '--out-dir', out, '--cache-dir', join(work, 'cache')];
+  const args = ['src/bin/plainbook.ts', 'build', '--out-dir', out, '--cache-dir', join(work, 'cache'), ...extraArgs];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },

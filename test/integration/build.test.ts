@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatGrade } from '../../src/lint/metrics.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { countingGit, createTempRepo } from '../helpers/temp-git-repo.ts';
 
@@ -91,5 +92,38 @@ describe('astro build', () => {
     expect(page(2)).toMatch(/<p class="pilot-banner[^"]*" role="note"><strong>In pilot until [^<]+:<\/strong> tell us what is unclear\. <a href="[^"]*round=now/);
     expect(page(3)).not.toContain('pilot-banner');
     expect(result.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+  });
+
+  it('lints beside the build with --lint: the site is built, the report printed, and lint errors exit 1', async () => {
+    const repo = createTempRepo();
+    const goals = 'mission: We help.\ngoals:\n  - { id: warm-welcome, title: Welcome, statement: Greet., serves: Help. }\n';
+    repo.commit(
+      {
+        'content/goals.yml': goals,
+        'content/index.mdx': '---\ntitle: Home\n---\n\nHello.\n',
+        'content/policies/greeting.mdx': FRONTMATTER('Greeting'),
+        'content/policies/refunds.mdx': FRONTMATTER('Refunds').replace('Say hello to every customer.', 'Give the the money back the same day.'),
+      },
+      'Start',
+      '2026-02-03T10:00:00Z',
+    );
+    const result = await buildSite({ PLAINBOOK_CONTENT_DIR: join(repo.dir, 'content') }, undefined, ['--lint', '--format', 'json', '--no-cache']);
+
+    expect(result.code, result.output).toBe(1);
+    expect(existsSync(join(result.outDir, 'policies/refunds/index.html'))).toBe(true);
+    const report = JSON.parse(result.output.slice(result.output.indexOf('{\n  "version"'))) as { files: { path: string; metrics?: { fleschKincaidGrade: number }; messages: { ruleId: string; line: number }[] }[] };
+    const refunds = report.files.find((file) => file.path.endsWith('policies/refunds.mdx'));
+    expect(refunds?.messages.map((message) => `${message.line} ${message.ruleId}`)).toContain('9 repeated-words');
+    // The page header shows the grade the lint computed.
+    const grade = refunds?.metrics?.fleschKincaidGrade;
+    const page = readFileSync(join(result.outDir, 'policies/refunds/index.html'), 'utf8');
+    expect(page).toContain(`<dt>Reading grade</dt>`);
+    expect(page).toMatch(new RegExp(`Reading grade</dt>\\s*<dd[^>]*>\\s*${formatGrade(grade ?? -1).replace('.', '\\.')}`));
+  });
+
+  it('refuses lint report options without --lint', () => {
+    const result = spawnSync(process.execPath, ['src/bin/plainbook.ts', 'build', '--format', 'github'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Unexpected --format without --lint, expected `plainbook build --lint --format …`');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintSource } from '../../src/lint/lint-file.ts';
+import { lintSource, parseErrorMessage } from '../../src/lint/lint-file.ts';
 import { lintSettingsSchema } from '../../src/schema/lint.ts';
 import { lintFixture, onlyRules } from '../helpers/lint.ts';
 
@@ -15,6 +15,13 @@ describe('MDX awareness', () => {
     expect(await lintFixture('parse-error.mdx', lintSettingsContext())).toEqual([
       '7:1-7:10 parse-error: Cannot parse this file: Expected a closing tag for `<SayThis>`. Fix the syntax here; nothing else in the file was checked.',
     ]);
+  });
+
+  it('reads the place from a Sätteri error that micromark would accept, and drops its rule id', () => {
+    const message = parseErrorMessage(new Error('12:4: Unexpected character `!` in name (mdx-jsx:unexpected-character)'));
+    expect(`${message.line}:${message.column}-${message.endLine}:${message.endColumn} ${message.reason}`).toBe(
+      '12:4-12:4 Cannot parse this file: Unexpected character `!` in name. Fix the syntax here; nothing else in the file was checked.',
+    );
   });
 
   it('checks heading structure in Markdown files', async () => {
