@@ -55,7 +55,7 @@ export async function lintFiles(options: RunOptions): Promise<{ results: FileRes
 
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.floor(pending.length / FILES_PER_WORKER)));
   const offThread = workers > 1 || (options.background === true && pending.length > 0);
-  const fresh = offThread ? await lintInWorkers(pending, context, workers) : await lintHere(pending, context);
+  const fresh = offThread ? await lintInWorkers(pending, context, workers, options.background === true) : await lintHere(pending, context);
   pending.forEach((job, position) => {
     const result = fresh[position];
     if (!result) return;
@@ -97,16 +97,17 @@ async function lintInWorkers(
   jobs: readonly { path: string; source: string }[],
   context: LintContext,
   count: number,
+  lowPriority: boolean,
 ): Promise<FileResult[]> {
   const size = Math.ceil(jobs.length / count);
   const shares = Array.from({ length: count }, (_, i) => jobs.slice(i * size, (i + 1) * size).map(({ path, source }) => ({ path, source })));
-  const outputs = await Promise.all(shares.map((files) => runWorker(context, files)));
+  const outputs = await Promise.all(shares.map((files) => runWorker(context, files, lowPriority)));
   return outputs.flat();
 }
 
-function runWorker(context: LintContext, files: { path: string; source: string }[]): Promise<FileResult[]> {
+function runWorker(context: LintContext, files: { path: string; source: string }[], lowPriority: boolean): Promise<FileResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { context, files } });
+    const worker = new Worker(WORKER, { workerData: { context, files, lowPriority } });
     worker.once('message', (results: FileResult[]) => resolve(results));
     worker.once('error', reject);
     worker.once('exit', (code) => {

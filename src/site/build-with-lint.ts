@@ -49,7 +49,7 @@ export function startBuildLint(root: string, settings: ResolvedSettings, cache: 
   const context = lintContext(settings);
   const linting = findFiles(root, settings.contentPath, [], root).then(async (found) => {
     const { english: files, skipped } = splitByLanguage(found, settings);
-    const { results } = await lintFiles({ root, files, ...context, suggest: false, cacheFile: cache ? join(root, LINT_CACHE_FILE) : undefined, background: true });
+    const { results } = await lintFiles({ root, files, ...context, suggest: false, cacheFile: cache ? join(root, LINT_CACHE_FILE) : undefined, background: true, workers: 1 });
     return { results, skipped };
   });
   shareLintResults(linting.then(({ results }) => results));
