@@ -106,7 +106,7 @@ function toLintMessage(message: VFileMessage, settings: LintSettings): LintMessa
  * micromark-extension-mdx-jsx names some places in the text, `(7:1-7:10)`; Sätteri (when
  * micromark accepts what it refused) starts with one, `7:1: `, and ends with its rule id.
  */
-const PLACE_IN_TEXT = /\s*\((\d+):(\d+)(?:-(\d+):(\d+))?\)|^(?:Error: )?(\d+):(\d+): /;
+const PLACE_IN_TEXT = /\s*\((\d+):(\d+)(?:-(\d+):(\d+))?\)|^(\d+):(\d+): /;
 const SATTERI_RULE_ID = / \([a-z-]+:[a-z-]+\)$/;
 
 export function parseErrorMessage(error: unknown): LintMessage {

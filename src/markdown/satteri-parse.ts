@@ -9,12 +9,19 @@ import { markdownToMdast, mdxToMdast, type TreeOptions } from 'satteri';
 import type { Processor } from 'unified';
 import { parseDocument, type Flavour } from './syntax.ts';
 
-const SYNTAX: TreeOptions = { features: { gfm: true, frontmatter: true, directive: true }, position: true };
+/** The syntax the site's pages are written in: GFM, frontmatter and Starlight's `:::` directives. */
+const FEATURES: TreeOptions['features'] = { gfm: true, frontmatter: true, directive: true };
+
+/** A document's syntax tree by Sätteri; positions cost about 15% of its parse, so only on request. */
+export function satteriTree(document: string, flavour: Flavour, { position }: { position: boolean }): Root {
+  const options: TreeOptions = { features: FEATURES, position };
+  return (flavour === 'mdx' ? mdxToMdast(document, options) : markdownToMdast(document, options)) as Root;
+}
 
 export function satteriParse(this: Processor, flavour: Flavour): void {
   this.parser = (document: string) => {
     try {
-      return (flavour === 'mdx' ? mdxToMdast(document, SYNTAX) : markdownToMdast(document, SYNTAX)) as Root;
+      return satteriTree(document, flavour, { position: true });
     } catch (error) {
       // Sätteri names only a point; micromark's message has the span and is the one MDX's
       // documentation explains. A file that fails is rare, so it is parsed again for that.

@@ -8,10 +8,8 @@
  */
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { markdownToMdast, mdxToMdast, type TreeOptions } from 'satteri';
+import { satteriTree } from '../markdown/satteri-parse.ts';
 import type { Flavour } from '../markdown/syntax.ts';
-
-const SYNTAX: TreeOptions = { features: { gfm: true, frontmatter: true, directive: true }, position: false };
 
 export interface ProseSentence {
   /** The heading the sentence sits under; undefined before the first heading. */
@@ -44,6 +42,6 @@ export function proseSentences(source: string, flavour: Flavour): ProseSentence[
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  visit((flavour === 'mdx' ? mdxToMdast(source, SYNTAX) : markdownToMdast(source, SYNTAX)) as Nodes);
+  visit(satteriTree(source, flavour, { position: false }) as Nodes);
   return sentences;
 }

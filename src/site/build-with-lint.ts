@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { wholeNumber } from '../cli/options.ts';
 import type { ResolvedSettings } from '../config/settings.ts';
 import { UsageError } from '../errors/index.ts';
-import { shareLintResults } from '../lint/build-lint.ts';
+import type { CliIo } from '../cli/run-cli.ts';
+import { shareLintResults, stopSharingLintResults } from '../lint/build-lint.ts';
 import { LINT_CACHE_FILE } from '../lint/cache.ts';
-import { checkFormat } from '../lint/cli.ts';
+import { checkFormat, lintExitCode, reportLint } from '../lint/cli.ts';
 import { lintContext } from '../lint/context.ts';
 import { findFiles } from '../lint/files.ts';
 import { splitByLanguage, type SkippedPage } from '../lint/languages.ts';
@@ -54,4 +55,13 @@ export function startBuildLint(root: string, settings: ResolvedSettings, cache: 
   });
   shareLintResults(linting.then(({ results }) => results));
   return linting;
+}
+
+/** The build is over: pages no longer read the lint's results. */
+export const finishBuildLint = stopSharingLintResults;
+
+/** The lint's report once the site is built, and the exit code it calls for. */
+export function reportBuildLint(lint: { results: FileResult[]; skipped: SkippedPage[] }, options: BuildLintOptions, io: CliIo): number {
+  reportLint(lint.results, lint.skipped, options, io);
+  return lintExitCode(lint.results, options.maxWarnings);
 }

@@ -8,10 +8,8 @@ import { parseOptions, wholeNumber } from '../cli/options.ts';
 import { EXIT, type CliIo } from '../cli/run-cli.ts';
 import { userPath } from '../cli/project.ts';
 import { loadSettings } from '../config/settings.ts';
-import { stopSharingLintResults } from '../lint/build-lint.ts';
-import { lintExitCode, reportLint } from '../lint/cli.ts';
 import { contentBuildError } from './build-errors.ts';
-import { lintOptions, startBuildLint } from './build-with-lint.ts';
+import { finishBuildLint, lintOptions, reportBuildLint, startBuildLint } from './build-with-lint.ts';
 
 const BUILD_USAGE = `Usage: plainbook build [options]
 
@@ -68,12 +66,10 @@ export async function buildCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     throw contentBuildError(error, settings.contentPath, io.root) ?? error;
   } finally {
-    stopSharingLintResults();
+    if (lint) finishBuildLint();
   }
   if (!lint || !lintReport) return EXIT.ok;
-  const { results, skipped } = await lint;
-  reportLint(results, skipped, lintReport, io);
-  return lintExitCode(results, lintReport.maxWarnings);
+  return reportBuildLint(await lint, lintReport, io);
 }
 
 const SERVE_USAGE = (command: 'dev' | 'preview') => `Usage: plainbook ${command} [--host <address>] [--port <n>]
