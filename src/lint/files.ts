@@ -28,9 +28,24 @@ export async function findFiles(root: string, contentPath: string, patterns: rea
       throw new UsageError(`Cannot read ${pattern}: the file does not exist in ${cwd}. Check the path.`);
     }
   }
-  const wanted = patterns.length > 0 ? patterns.map((pattern) => toPosix(relative(root, userPath(cwd, pattern))) || '.') : [`${content}/**/*.{md,mdx}`];
-  const found = await glob(wanted, { cwd: root, onlyFiles: true, expandDirectories: true });
+  const found =
+    patterns.length > 0
+      ? await glob(
+          patterns.map((pattern) => toPosix(relative(root, userPath(cwd, pattern))) || '.'),
+          { cwd: root, onlyFiles: true, expandDirectories: true },
+        )
+      : await contentFiles(contentPath, content);
   return [...new Set(found.filter((file) => LINTED_EXTENSIONS.test(file)))].sort();
+}
+
+/**
+ * Every Markdown/MDX file under the content folder, named relative to the root. Searched from the
+ * folder itself: a pattern such as `../handbook/**` searched from the root walked the whole
+ * project, node_modules too (400 ms for 100 files when the content lived outside the project).
+ */
+async function contentFiles(contentPath: string, content: string): Promise<string[]> {
+  const found = await glob('**/*.{md,mdx}', { cwd: contentPath, onlyFiles: true });
+  return content === '.' ? found : found.map((file) => `${content}/${file}`);
 }
 
 /**

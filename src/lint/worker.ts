@@ -1,4 +1,4 @@
-/** Worker thread: lints its share of the files and sends the results back in the same order. */
+/** Worker thread: lints its share of the files and sends each result back as it is done, in order. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { skipVisitorRenaming } from './fast-visit.ts';
 import { runThisThreadInBackground } from './thread-priority.ts';
@@ -19,6 +19,5 @@ if (lowPriority) runThisThreadInBackground();
 // Module hooks are per thread, and must be in place before the plugins load: hence the late import.
 skipVisitorRenaming();
 const { lintSource } = await import('./lint-file.ts');
-const results: FileResult[] = [];
-for (const file of files) results.push(await lintSource(file.path, file.source, context));
-parentPort?.postMessage(results);
+// One message per file: a build beside the lint renders each page as soon as its result is here.
+for (const file of files) parentPort?.postMessage((await lintSource(file.path, file.source, context)) satisfies FileResult);

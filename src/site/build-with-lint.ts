@@ -1,8 +1,8 @@
 /**
  * `plainbook build --lint`: the prose lint beside the build, in one process (CI's one step).
  * The lint starts before Astro loads, in its own thread: Astro's first seconds (config, content
- * sync, bundling) keep about 1.3 of 2 cores busy. The pages take their reading metrics from its
- * results (src/lint/build-lint.ts) rather than parsing each page a second time.
+ * sync, bundling) keep about 1.3 of 2 cores busy. A page takes its reading metrics from the
+ * lint's result for it when that is in (src/lint/build-lint.ts) rather than parsing it again.
  */
 import { join } from 'node:path';
 import { wholeNumber } from '../cli/options.ts';
@@ -43,18 +43,19 @@ export function lintOptions(values: { lint?: boolean | undefined; format: string
 }
 
 /**
- * Every English page of the handbook, linted off the main thread, its results shared with the
- * pages. The settings are read first, so a lint configuration mistake stops before the build.
+ * Every English page of the handbook, linted off the main thread, each result shared with the
+ * pages as soon as it is in. The settings are read first, so a lint configuration mistake stops
+ * before the build.
  */
 export function startBuildLint(root: string, settings: ResolvedSettings, cache: boolean): Promise<{ results: FileResult[]; skipped: SkippedPage[] }> {
   const context = lintContext(settings);
-  const linting = findFiles(root, settings.contentPath, [], root).then(async (found) => {
+  const onResult = shareLintResults();
+  return findFiles(root, settings.contentPath, [], root).then(async (found) => {
     const { english: files, skipped } = splitByLanguage(found, settings);
-    const { results } = await lintFiles({ root, files, ...context, suggest: false, cacheFile: cache ? join(root, LINT_CACHE_FILE) : undefined, background: true, workers: 1 });
+    const cacheFile = cache ? join(root, LINT_CACHE_FILE) : undefined;
+    const { results } = await lintFiles({ root, files, ...context, suggest: false, cacheFile, background: true, workers: 1, onResult });
     return { results, skipped };
   });
-  shareLintResults(linting.then(({ results }) => results));
-  return linting;
 }
 
 /** The build is over: pages no longer read the lint's results. */

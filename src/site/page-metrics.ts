@@ -33,7 +33,7 @@ export async function pageMetrics(filePath: string | undefined, body: string, md
   // The formulas are English: a grade for a page in another language would mean nothing.
   if (filePath && !isEnglishPage(filePath, settings)) return undefined;
   if (filePath) {
-    const shared = await sharedLintResult(filePath);
+    const shared = sharedLintResult(filePath);
     if (shared?.metrics) return shared.metrics;
     const cache = lintCache();
     const source = await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -195,6 +195,45 @@ describe('lint worker threads', () => {
     const two = await lintFiles({ ...options, workers: 2 });
     expect(two.stats.workers).toBe(2);
     expect(two.results).toEqual(one.results);
+  });
+
+  it('do not load the rules when every result comes from the cache', async () => {
+    const project = createTempProject({ 'content/a.md': EASY, 'content/b.md': PASSIVE });
+    // A fresh process, so the rules are not loaded already; it reports whether they got loaded.
+    const script = `
+      import module from 'node:module';
+      const loaded = [];
+      module.registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+      const { lintFiles } = await import(${JSON.stringify(resolve('src/lint/run.ts'))});
+      const { lintSettingsSchema } = await import(${JSON.stringify(resolve('src/schema/lint.ts'))});
+      const run = await lintFiles({ root: process.cwd(), files: ['content/a.md', 'content/b.md'], settings: lintSettingsSchema.parse({}), personalWords: '', cacheFile: 'cache.json' });
+      console.log(JSON.stringify({ cached: run.stats.cached, rulesLoaded: loaded.some((url) => url.endsWith('/lint-file.ts')) }));
+    `;
+    const runOnce = () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project.dir, encoding: 'utf8' })) as unknown;
+    expect(runOnce()).toEqual({ cached: 0, rulesLoaded: true });
+    expect(runOnce()).toEqual({ cached: 2, rulesLoaded: false });
+  });
+
+  it('hand over each result as it is done, cached ones first, before the run ends', async () => {
+    const project = createTempProject({ 'content/a.md': EASY, 'content/b.md': PASSIVE, 'content/c.md': LONG_SENTENCE });
+    const options = {
+      root: project.dir,
+      files: ['content/a.md', 'content/b.md', 'content/c.md'],
+      settings: lintSettingsSchema.parse({}),
+      personalWords: '',
+      cacheFile: join(project.dir, 'cache.json'),
+      background: true,
+      workers: 1,
+    };
+    await lintFiles(options);
+    write(project.dir, { 'content/b.md': `${PASSIVE}\nOne more line.\n` });
+    const streamed: string[] = [];
+    let ended = false;
+    const running = lintFiles({ ...options, onResult: (result) => streamed.push(`${result.path}${ended ? ' (after the end)' : ''}`) });
+    const run = await running.finally(() => (ended = true));
+    expect(run.stats).toMatchObject({ linted: 1, cached: 2 });
+    expect(streamed).toEqual(['content/a.md', 'content/c.md', 'content/b.md']);
+    expect(run.results.map((result) => result.path)).toEqual(options.files);
   });
 });
 

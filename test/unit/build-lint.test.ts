@@ -12,30 +12,41 @@ const result = (path: string, grade: number): FileResult => ({
 afterEach(() => stopSharingLintResults());
 
 describe('lint results shared with the pages of the same build', () => {
-  it('are absent when no lint runs beside the build', async () => {
-    expect(await sharedLintResult('content/policies/a.mdx')).toBeUndefined();
+  it('are absent when no lint runs beside the build', () => {
+    expect(sharedLintResult('content/policies/a.mdx')).toBeUndefined();
   });
 
   it('reach a second copy of the module, as Vite bundles one for the pages', async () => {
     // A different query is a different module instance: module-level state would not be shared.
     const copyPath: string = '../../src/lint/build-lint.ts?pages-copy';
     const copy = (await import(copyPath)) as typeof import('../../src/lint/build-lint.ts');
-    let finish: (results: FileResult[]) => void = () => undefined;
-    shareLintResults(new Promise((resolve) => (finish = resolve)));
-    const waiting = copy.sharedLintResult('content/policies/b.mdx');
-    finish([result('content/policies/a.mdx', 4.2), result('content/policies/b.mdx', 7.5)]);
-    expect((await waiting)?.metrics?.fleschKincaidGrade).toBe(7.5);
-    expect(await copy.sharedLintResult('content/policies/c.mdx')).toBeUndefined();
+    const share = shareLintResults();
+    share(result('content/policies/a.mdx', 4.2));
+    share(result('content/policies/b.mdx', 7.5));
+    expect(copy.sharedLintResult('content/policies/b.mdx')?.metrics?.fleschKincaidGrade).toBe(7.5);
+    expect(copy.sharedLintResult('content/policies/c.mdx')).toBeUndefined();
   });
 
-  it('let pages compute their own metrics when the lint fails, without an unhandled rejection', async () => {
-    shareLintResults(Promise.reject(new Error('worker stopped')));
-    expect(await sharedLintResult('content/policies/a.mdx')).toBeUndefined();
+  it('are there for a page as soon as the lint has its file, before the lint ends', () => {
+    const share = shareLintResults();
+    share(result('content/policies/a.mdx', 4.2));
+    expect(sharedLintResult('content/policies/a.mdx')?.metrics?.fleschKincaidGrade).toBe(4.2);
+    // The lint has not reached this one yet: the page computes its own metrics, it does not wait.
+    expect(sharedLintResult('content/policies/b.mdx')).toBeUndefined();
+    share(result('content/policies/b.mdx', 7.5));
+    expect(sharedLintResult('content/policies/b.mdx')?.metrics?.fleschKincaidGrade).toBe(7.5);
   });
 
-  it('are gone once the build is over', async () => {
-    shareLintResults(Promise.resolve([result('content/policies/a.mdx', 3)]));
+  it('start empty for each build', () => {
+    shareLintResults()(result('content/policies/a.mdx', 3));
+    shareLintResults();
+    expect(sharedLintResult('content/policies/a.mdx')).toBeUndefined();
+  });
+
+  it('are gone once the build is over', () => {
+    const share = shareLintResults();
+    share(result('content/policies/a.mdx', 3));
     stopSharingLintResults();
-    expect(await sharedLintResult('content/policies/a.mdx')).toBeUndefined();
+    expect(sharedLintResult('content/policies/a.mdx')).toBeUndefined();
   });
 });
