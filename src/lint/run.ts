@@ -45,6 +45,7 @@ export async function lintFiles(options: RunOptions): Promise<{ results: FileRes
   const [fingerprint = ''] = lintFingerprints([context], options.root);
   const cache = new LintCache(options.cacheFile);
 
+  const onResult = options.onResult ?? (() => undefined);
   const results: (FileResult | undefined)[] = [];
   const pending: { index: number; path: string; source: string; key: string }[] = [];
   sources.forEach((source, index) => {
@@ -52,13 +53,12 @@ export async function lintFiles(options: RunOptions): Promise<{ results: FileRes
     const key = cacheKey({ path, source, fingerprint });
     const hit = cache.get(key);
     results[index] = hit;
-    if (hit) options.onResult?.(hit);
+    if (hit) onResult(hit);
     else pending.push({ index, path, source, key });
   });
 
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.floor(pending.length / FILES_PER_WORKER)));
   const offThread = workers > 1 || (options.background === true && pending.length > 0);
-  const onResult = options.onResult ?? (() => undefined);
   const fresh = offThread ? await lintInWorkers(pending, context, { count: workers, lowPriority: options.background === true, onResult }) : await lintHere(pending, context, onResult);
   pending.forEach((job, position) => {
     const result = fresh[position];
