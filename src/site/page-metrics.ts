@@ -6,7 +6,7 @@ import { lintContext } from '../lint/context.ts';
 import { isEnglishPage } from '../lint/languages.ts';
 import type { ReadingMetrics } from '../lint/metrics.ts';
 import type { FileResult } from '../lint/result.ts';
-import { sharedLintResult } from '../lint/build-lint.ts';
+import { lintRunsBesideBuild, sharedLintResult } from '../lint/build-lint.ts';
 import { metricsFromSource } from '../lint/source-metrics.ts';
 
 let lintResults: { fingerprints: string[]; entries: Map<string, FileResult> } | undefined;
@@ -25,9 +25,10 @@ function lintCache() {
 }
 
 /**
- * A page's reading metrics. CI lints before it builds, and the lint keeps every file's metrics
- * by content hash: the build takes them from there rather than parsing each page again, and
- * computes them itself only for a file the lint has not seen in this exact version.
+ * A page's reading metrics. CI lints beside the build (`build --lint`) or before it, and the lint
+ * keeps every file's metrics by content hash: the build takes them from the running lint or from
+ * its cache rather than parsing each page again, and computes them itself only for a file the
+ * lint has not done in this exact version.
  */
 export async function pageMetrics(filePath: string | undefined, body: string, mdx: boolean): Promise<ReadingMetrics | undefined> {
   // The formulas are English: a grade for a page in another language would mean nothing.
@@ -35,6 +36,8 @@ export async function pageMetrics(filePath: string | undefined, body: string, md
   if (filePath) {
     const shared = sharedLintResult(filePath);
     if (shared?.metrics) return shared.metrics;
+    // The lint beside this build read its cache already; this page is one it has yet to lint.
+    if (lintRunsBesideBuild()) return metricsFromSource(body, { mdx });
     const cache = lintCache();
     const source = await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined);
     for (const fingerprint of source === undefined ? [] : cache.fingerprints) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sharedLintResult, shareLintResults, stopSharingLintResults } from '../../src/lint/build-lint.ts';
+import { lintRunsBesideBuild, sharedLintResult, shareLintResults, stopSharingLintResults } from '../../src/lint/build-lint.ts';
 import type { FileResult } from '../../src/lint/result.ts';
 
 const result = (path: string, grade: number): FileResult => ({
@@ -13,7 +13,15 @@ afterEach(() => stopSharingLintResults());
 
 describe('lint results shared with the pages of the same build', () => {
   it('are absent when no lint runs beside the build', () => {
+    expect(lintRunsBesideBuild()).toBe(false);
     expect(sharedLintResult('content/policies/a.mdx')).toBeUndefined();
+  });
+
+  it('say a lint runs beside the build from its start to the end of the build, results or not', () => {
+    shareLintResults();
+    expect(lintRunsBesideBuild()).toBe(true);
+    stopSharingLintResults();
+    expect(lintRunsBesideBuild()).toBe(false);
   });
 
   it('reach a second copy of the module, as Vite bundles one for the pages', async () => {
