@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/errors/index.ts';
 import { validatePolicy } from '../../src/policies/validate-policy.ts';
+import { policyFrontmatterSchema } from '../../src/schema/policy.ts';
 
 const goalIds = new Set(['warm-welcome', 'fast-answers']);
 
@@ -183,5 +184,16 @@ describe('policy frontmatter', () => {
     expect(errorFor(withLine('audience:', 'audience: [front desk'))).toMatch(
       /^Invalid policy frontmatter in content\/policies\/greeting\.mdx \(1 problem\):\n {2}content\/policies\/greeting\.mdx:\d+:\d+: Unexpected YAML syntax: /,
     );
+  });
+
+  it('builds one schema per goal list and reuses it (zod compiles each schema on first use)', () => {
+    expect(policyFrontmatterSchema(goalIds)).toBe(policyFrontmatterSchema(goalIds));
+    expect(policyFrontmatterSchema()).toBe(policyFrontmatterSchema());
+    const otherGoals = new Set(['world-peace']);
+    expect(policyFrontmatterSchema(otherGoals)).not.toBe(policyFrontmatterSchema(goalIds));
+    // The reused schema still checks against its own list: a goal from the other list fails here.
+    const source = withLine('goals:', 'goals: [world-peace]');
+    expect(() => validatePolicy({ file: 'x.mdx', source, goalIds: otherGoals })).not.toThrow();
+    expect(() => validatePolicy({ file: 'x.mdx', source, goalIds })).toThrow(/unknown goal `world-peace`/);
   });
 });
