@@ -37,6 +37,7 @@ process.on('exit', () => {
 // Ctrl-C ends the process without 'exit' handlers unless it exits itself.
 process.once('SIGINT', () => process.exit(130));
 const repeat = (times: number, run: (n: number) => Sample) => summarise(Array.from({ length: times }, (_, n) => run(n)));
+const sum = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a + b);
 
 interface Row extends Sample {
   step: string;
@@ -50,11 +51,12 @@ for (const count of sizes) summary.push(benchmark(count));
 
 if (summary.length > 1) {
   console.log(`\nAll sizes, 2 cores, median of ${runs}, wall seconds; ratios are the median of each round's ratio:\n`);
-  console.log('| policies | lint (cold) | our build | lint, then build | build --lint (cold) | build --lint (1 changed) | bare Starlight | ratio cold | ratio 1 changed |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| policies | lint (cold) | our build | lint, then build | build --lint (cold) | build --lint (1 changed) | bare Starlight | ratio cold | ratio 1 changed | CPU ratio cold | CPU ratio 1 changed |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of summary) {
     const cells = [row.lint, row.build, row.lint + row.build, row.together, row.changed, row.bare].map((value) => value.toFixed(2));
-    console.log(`| ${row.policies} | ${cells.join(' | ')} | ${row.ratios.cold.toFixed(2)}x | ${row.ratios.changed.toFixed(2)}x |`);
+    const cpu = [row.cpuRatios.cold, row.cpuRatios.changed].map((ratio) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '–'));
+    console.log(`| ${row.policies} | ${cells.join(' | ')} | ${row.ratios.cold.toFixed(2)}x | ${row.ratios.changed.toFixed(2)}x | ${cpu.join(' | ')} |`);
   }
 }
 
@@ -69,6 +71,8 @@ interface SizeSummary {
   bare: number;
   /** Each round's time over bare Starlight's in the same round, median over rounds. */
   ratios: { cold: number; changed: number; build: number };
+  /** The same for CPU time (NaN without GNU time). */
+  cpuRatios: { cold: number; changed: number; build: number };
 }
 
 function benchmark(count: number): SizeSummary {
@@ -133,7 +137,9 @@ function benchmark(count: number): SizeSummary {
     for (const name of order) samples[name].push(variants[name](n));
   }
   const [ourBuild, together, togetherChanged, bareBuild] = [samples.ours, samples.together, samples.changed, samples.bare].map(summarise) as [Sample, Sample, Sample, Sample];
-  const pairedRatio = (runsOf: Sample[]) => median(runsOf.map((sample, n) => sample.seconds / (samples.bare[n]?.seconds ?? Number.NaN)));
+  const pairedRatio = (runsOf: Sample[], of: (sample: Sample) => number | undefined = (sample) => sample.seconds) =>
+    median(runsOf.map((sample, n) => (of(sample) ?? Number.NaN) / ((samples.bare[n] && of(samples.bare[n])) ?? Number.NaN)));
+  const pairedCpuRatio = (runsOf: Sample[]) => pairedRatio(runsOf, (sample) => sample.cpuSeconds);
 
   const onePage = (dir: string) => statSync(join(dir, policyFile(0).replace(/^content\//, '').replace(/\.mdx$/, ''), 'index.html')).size;
   const ourHtml = htmlSize(ourOut);
@@ -144,25 +150,27 @@ function benchmark(count: number): SizeSummary {
     { step: 'prose lint, warm (cache)', ...lintWarm, pages: count },
     { step: 'prose lint, one file changed', ...lintChanged, pages: count },
     { step: 'our build (Astro + Pagefind)', ...ourBuild, pages: ourHtml.files, htmlMb: ourHtml.bytes / 1e6, pageKb: onePage(ourOut) / 1e3 },
-    { step: 'our lint (cold), then build', seconds: pipeline, pages: ourHtml.files },
+    { step: 'our lint (cold), then build', seconds: pipeline, cpuSeconds: sum(lintCold.cpuSeconds, ourBuild.cpuSeconds), pages: ourHtml.files },
     { step: 'build --lint (cold)', ...together, pages: ourHtml.files },
     { step: 'build --lint (one policy changed, lint cache kept)', ...togetherChanged, pages: ourHtml.files },
     { step: 'bare Starlight build', ...bareBuild, pages: bareHtml.files, htmlMb: bareHtml.bytes / 1e6, pageKb: onePage(bareOut) / 1e3 },
   ];
 
   const format = (value: number | undefined, digits = 1) => (value === undefined ? '–' : value.toFixed(digits));
-  console.log(`\n${count} policies of ~600 words, 2 cores; median of ${runs} ${runs === 1 ? 'run' : 'runs'}, wall time.\n`);
-  console.log('| step | seconds | pages/s | peak MB | HTML MB | one page KB |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`\n${count} policies of ~600 words, 2 cores; median of ${runs} ${runs === 1 ? 'run' : 'runs'}, wall time and CPU time (user + system).\n`);
+  console.log('| step | seconds | CPU seconds | pages/s | peak MB | HTML MB | one page KB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
-    console.log(`| ${row.step} | ${format(row.seconds, 2)} | ${format(row.pages / row.seconds, 0)} | ${format(row.peakMb, 0)} | ${format(row.htmlMb)} | ${format(row.pageKb)} |`);
+    console.log(`| ${row.step} | ${format(row.seconds, 2)} | ${format(row.cpuSeconds, 2)} | ${format(row.pages / row.seconds, 0)} | ${format(row.peakMb, 0)} | ${format(row.htmlMb)} | ${format(row.pageKb)} |`);
   }
   const ratios = { cold: pairedRatio(samples.together), changed: pairedRatio(samples.changed), build: pairedRatio(samples.ours) };
+  const cpuRatios = { cold: pairedCpuRatio(samples.together), changed: pairedCpuRatio(samples.changed), build: pairedCpuRatio(samples.ours) };
   console.log(`\nOurs / bare Starlight, median of each round's ratio: build --lint ${ratios.cold.toFixed(2)}x cold, ${ratios.changed.toFixed(2)}x with one policy changed; build alone ${ratios.build.toFixed(2)}x; lint then build (medians) ${(pipeline / bareBuild.seconds).toFixed(2)}x.`);
+  if (Number.isFinite(cpuRatios.cold)) console.log(`CPU time over bare Starlight's, paired the same way: build --lint ${cpuRatios.cold.toFixed(2)}x cold, ${cpuRatios.changed.toFixed(2)}x with one policy changed; build alone ${cpuRatios.build.toFixed(2)}x.`);
 
   const results = resolve('.bench', `bench-${count}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   mkdirSync(resolve('.bench'), { recursive: true });
-  writeFileSync(results, `${JSON.stringify({ policies: count, runs, date: new Date().toISOString(), rows, ratios }, null, 2)}\n`);
+  writeFileSync(results, `${JSON.stringify({ policies: count, runs, date: new Date().toISOString(), rows, ratios, cpuRatios }, null, 2)}\n`);
   console.log(`Wrote ${results}`);
-  return { policies: count, lint: lintCold.seconds, build: ourBuild.seconds, together: together.seconds, changed: togetherChanged.seconds, bare: bareBuild.seconds, ratios };
+  return { policies: count, lint: lintCold.seconds, build: ourBuild.seconds, together: together.seconds, changed: togetherChanged.seconds, bare: bareBuild.seconds, ratios, cpuRatios };
 }
