@@ -29,4 +29,6 @@ const bareStarlight = {
   docs: defineCollection({ loader: glob({ base: settings.contentPath, pattern: HANDBOOK_PATTERN }), schema: docsSchema() }),
 };
 
-export const collections = process.env.PLAINBOOK_BARE_STARLIGHT === '1' ? bareStarlight : handbook;
+// Typed as the handbook's: Plainbook's pages and components read these fields, and the bare
+// baseline renders none of them (no overrides, no injected routes).
+export const collections: typeof handbook = process.env.PLAINBOOK_BARE_STARLIGHT === '1' ? (bareStarlight as unknown as typeof handbook) : handbook;
