@@ -5,4 +5,6 @@ declare module 'virtual:plainbook/settings' {
   export const isDevServer: boolean;
   /** The installed plainbook package (the built pages cannot find it from import.meta.url). */
   export const packageRoot: string;
+  /** True for a build in which the print page is filled from the built policy pages (src/print/). */
+  export const printFromPages: boolean;
 }

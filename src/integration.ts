@@ -20,7 +20,8 @@ import { offlineCopy } from './offline/integration.ts';
 import { registerSourceWords } from './suggest/source-words-plugin.ts';
 import { settingsModule } from './site/settings-module.ts';
 import { bareStarlightOptions, own, starlightOptions, type StarlightOptions } from './site/starlight-options.ts';
-import { plainbookStarlightPlugin } from './site/starlight-plugin.ts';
+import { plainbookStarlightPlugin, type SitePlan } from './site/starlight-plugin.ts';
+import { printPage } from './print/integration.ts';
 
 export interface PlainbookOptions {
   /** Starlight options: logo, social links, custom CSS, locales, component overrides, plugins… */
@@ -52,19 +53,21 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
         // `npm run bench` builds the same pages with Starlight's defaults as its baseline.
         const bare = process.env.PLAINBOOK_BARE_STARLIGHT === '1';
         const team = options.starlight ?? {};
-        const starlightConfig = bare ? bareStarlightOptions(settings) : { ...starlightOptions(settings, team), plugins: [plainbookStarlightPlugin(), ...(team.plugins ?? [])] };
+        const plan: SitePlan = { contentMarks: false };
+        const starlightConfig = bare ? bareStarlightOptions(settings) : { ...starlightOptions(settings, team), plugins: [plainbookStarlightPlugin(plan), ...(team.plugins ?? [])] };
         // Page blocks keep their source words, for "Suggest a change" (src/suggest/).
         if (!bare && !registerSourceWords(config.markdown.processor)) logger.warn(`The Markdown processor \`${config.markdown.processor?.name}\` runs no Plainbook plugins: "Suggest a change" will send the words as the page shows them.`);
-        if (!bare) for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: own(route.entrypoint), prerender: true });
+        if (!bare) for (const route of ROUTES.filter((r) => !(process.env.PB_SKIP ?? '').split(',').includes(r.pattern))) injectRoute({ pattern: route.pattern, entrypoint: own(route.entrypoint), prerender: true });
         // Only `astro dev` has a toolbar; a build never loads the app or its server side.
         if (command === 'dev' && !bare) addDevToolbarApp({ id: 'plainbook-plain-language', name: 'Plain language', icon: PLAIN_LANGUAGE_ICON, entrypoint: own('dev/plain-language-app.ts') });
         updateConfig({
           site: config.site ?? settings.origin,
           base: config.base !== '/' ? config.base : settings.base,
           build: { concurrency: bare ? 1 : RENDER_CONCURRENCY },
-          // The offline copy lists the search index, which Starlight writes when the build is done: after it.
-          integrations: [starlight(starlightConfig), mdx(), ...(bare ? [] : [offlineCopy(settings.base, settings.offline)])],
-          vite: { plugins: [settingsModule(settings)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
+          // After Starlight's: the print page is filled in after the search index is written (a
+          // smaller page for Pagefind to read), and the offline copy lists both.
+          integrations: [starlight(starlightConfig), mdx(), ...(bare ? [] : [printPage(), offlineCopy(settings.base, settings.offline)])],
+          vite: { plugins: [settingsModule(settings, plan)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },
       async 'astro:server:setup'({ server, toolbar }) {

@@ -125,6 +125,12 @@ describe.skipIf(!browserTestsEnabled())('the Plain language app in the dev toolb
     expect(await response.text()).toBe(KILL_SWITCH_WORKER);
   });
 
+  it('renders every policy into the print page itself: a dev server has no built pages to copy from', async () => {
+    const html = await fetch(`${server.url}print/`).then((response) => response.text());
+    expect(html).toContain('Complaints escalation list');
+    expect(html).not.toContain('<!--plainbook:print ');
+  });
+
   it('is not in a production build', () => {
     const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
     const built = files(inject('siteDir')).filter((file) => /\.(html|js)$/.test(file));

@@ -31,6 +31,19 @@ describe('the print page', () => {
     expect(page.text(page.one('.print-cover'))).toContain(`${published.length} policies`);
     expect(page.text(page.one('.print-policy[data-policy="escalation-list"]'))).toContain('Complaints escalation list');
   });
+
+  it("shows each policy's content as its own page does, copied once the pages are built", () => {
+    const page = builtPage(site, 'print');
+    const articles = page.all('.print-policy');
+    expect(articles.length).toBeGreaterThan(5);
+    for (const article of articles) {
+      const own = builtPage(site, `policies/${String(article.properties.dataPolicy)}`);
+      const content = own.text(own.one('.sl-markdown-content'));
+      expect(content.length).toBeGreaterThan(200);
+      expect(page.text(page.one('.sl-markdown-content', article))).toBe(content);
+    }
+    expect(readFileSync(join(site, 'print/index.html'), 'utf8')).not.toContain('<!--plainbook:print ');
+  });
 });
 
 describe('change history', () => {

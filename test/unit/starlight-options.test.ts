@@ -12,20 +12,28 @@ function setUp(components: Record<string, string>) {
   const warnings: string[] = [];
   const updates: { components?: Record<string, string> }[] = [];
   const middleware: unknown[] = [];
-  const hook = plainbookStarlightPlugin().hooks['config:setup'] as unknown as (options: object) => void;
+  const plan = { contentMarks: false };
+  const hook = plainbookStarlightPlugin(plan).hooks['config:setup'] as unknown as (options: object) => void;
   hook({
     config: { components },
     updateConfig: (update: { components?: Record<string, string> }) => updates.push(update),
     addRouteMiddleware: (entry: unknown) => middleware.push(entry),
     logger: { warn: (message: string) => warnings.push(message) },
   });
-  return { warnings, components: updates.at(-1)?.components, middleware };
+  return { warnings, components: updates.at(-1)?.components, middleware, plan };
 }
 
 describe('Plainbook inside Starlight', () => {
   it('adds its overrides and route middleware from the package\'s src/', () => {
-    const { warnings, components, middleware } = setUp({});
-    expect(components).toEqual({ PageTitle: own('overrides/page-title.astro'), Search: own('overrides/search.astro'), Footer: own('overrides/footer.astro') });
+    const { warnings, components, middleware, plan } = setUp({});
+    expect(components).toEqual({
+      PageTitle: own('overrides/page-title.astro'),
+      Search: own('overrides/search.astro'),
+      Footer: own('overrides/footer.astro'),
+      MarkdownContent: own('overrides/markdown-content.astro'),
+    });
+    // Every page marks its content, so the build's print page can copy it.
+    expect(plan.contentMarks).toBe(true);
     expect(own('overrides/footer.astro')).toBe(`${PACKAGE_ROOT.replace(/\/$/, '')}/src/overrides/footer.astro`);
     expect(middleware).toEqual([{ entrypoint: own('site/route-middleware.ts'), order: 'pre' }]);
     expect(warnings).toEqual([]);
@@ -35,6 +43,15 @@ describe('Plainbook inside Starlight', () => {
     const { warnings, components } = setUp({ Footer: './src/footer.astro', Hero: './src/hero.astro' });
     expect(components).toMatchObject({ Footer: './src/footer.astro', Hero: './src/hero.astro', PageTitle: own('overrides/page-title.astro') });
     expect(warnings).toEqual(["Your Starlight override for `Footer` replaces Plainbook's, so pages lose the page history and the offline copy's notes and \"newer version\" prompt. To keep it, render `plainbook/overrides/footer.astro` inside yours."]);
+  });
+
+  it("renders the print page's policies itself when a team's MarkdownContent may leave out the marks", () => {
+    const { warnings, components, plan } = setUp({ MarkdownContent: './src/content.astro' });
+    expect(components?.MarkdownContent).toBe('./src/content.astro');
+    expect(plan.contentMarks).toBe(false);
+    expect(warnings).toEqual([
+      "Your Starlight override for `MarkdownContent` replaces Plainbook's, so pages lose the marks the print page copies their content by (the build then renders every policy twice, which is slower). To keep it, render `plainbook/overrides/markdown-content.astro` inside yours.",
+    ]);
   });
 
   it('lets the team\'s Starlight options win, with their CSS and head tags after ours', () => {
