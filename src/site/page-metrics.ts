@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import settings, { packageRoot } from 'virtual:plainbook/settings';
 import { cacheKey, LINT_CACHE_FILE, lintFingerprints, readEntries } from '../lint/cache.ts';
@@ -39,11 +39,20 @@ export async function pageMetrics(filePath: string | undefined, body: string, md
     // The lint beside this build read its cache already; this page is one it has yet to lint.
     if (lintRunsBesideBuild()) return metricsFromSource(body, { mdx });
     const cache = lintCache();
-    const source = await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined);
+    const source = readSource(join(settings.root, filePath));
     for (const fingerprint of source === undefined ? [] : cache.fingerprints) {
       const hit = cache.entries.get(cacheKey({ path: filePath, source: source ?? '', fingerprint }));
       if (hit?.metrics) return hit.metrics;
     }
   }
   return metricsFromSource(body, { mdx });
+}
+
+/** A page's source, read at once (see handbook-loader.ts); undefined when it is gone. */
+function readSource(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
