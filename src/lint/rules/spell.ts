@@ -41,13 +41,15 @@ const HAS_DIGIT = /\d/;
 const CAPITALISED = /^\p{Lu}/u;
 /**
  * Stretches of a sentence that are not words: web addresses, e-mail addresses, and file names or
- * paths (a slash between names, or a dot before a short lower-case extension).
+ * paths (a slash between names, or a dot before a short lower-case extension). Each runs only on
+ * a sentence with the character it needs: the path pattern backtracks over every run of letters,
+ * and most sentences have no slash, `@` or inner dot at all.
  */
-const NOT_WORDS = [
-  /\b(?:https?:\/\/|www\.)[^\s<>]+/g,
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
-  /[\w.-]*[A-Za-z][\w.-]*\/[\w./-]+/g,
-  /\b[\w-]+(?:\.[\w-]+)*\.[a-z][a-z0-9]{0,4}\b/g,
+const NOT_WORDS: { needs: RegExp; pattern: RegExp }[] = [
+  { needs: /:\/\/|www\./, pattern: /\b(?:https?:\/\/|www\.)[^\s<>]+/g },
+  { needs: /@/, pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
+  { needs: /\//, pattern: /[\w.-]*[A-Za-z][\w.-]*\/[\w./-]+/g },
+  { needs: /\.[a-z]/, pattern: /\b[\w-]+(?:\.[\w-]+)*\.[a-z][a-z0-9]{0,4}\b/g },
 ];
 
 const retextSpell: Plugin<[SpellOptions], Root> = ({ speller, ignore, suggest, wordList }) => {
@@ -81,7 +83,10 @@ const retextSpell: Plugin<[SpellOptions], Root> = ({ speller, ignore, suggest, w
 function notWordRanges(sentence: Sentence): [number, number][] {
   const text = toString(sentence);
   const ranges: [number, number][] = [];
-  for (const pattern of NOT_WORDS) for (const match of text.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
+  for (const { needs, pattern } of NOT_WORDS) {
+    if (!needs.test(text)) continue;
+    for (const match of text.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
+  }
   return ranges;
 }
 
