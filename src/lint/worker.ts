@@ -1,6 +1,6 @@
 /** Worker thread: lints its share of the files and sends each result back as it is done, in order. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { skipVisitorRenaming } from './fast-visit.ts';
+import { installLintHooks } from './lint-hooks.ts';
 import { runThisThreadInBackground } from './thread-priority.ts';
 import type { LintContext } from './lint-file.ts';
 import type { FileResult } from './result.ts';
@@ -17,7 +17,7 @@ const { context, files, lowPriority } = workerData as Job;
 // beside a build where the system cannot lower it.
 if (lowPriority) runThisThreadInBackground();
 // Module hooks are per thread, and must be in place before the plugins load: hence the late import.
-skipVisitorRenaming();
+installLintHooks();
 const { lintSource } = await import('./lint-file.ts');
 // One message per file: a build beside the lint renders each page as soon as its result is here.
 for (const file of files) parentPort?.postMessage((await lintSource(file.path, file.source, context)) satisfies FileResult);

@@ -7,7 +7,7 @@ import { COMMANDS, main } from '../../src/cli/main.ts';
 import { findProjectRoot, userFolder, userPath } from '../../src/cli/project.ts';
 import { runToExitCode } from '../../src/cli/run-cli.ts';
 import { packageVersion } from '../../src/package-root.ts';
-import { withoutVisitorRenaming } from '../../src/lint/fast-visit.ts';
+import { withoutVisitorRenaming } from '../../src/lint/lint-hooks.ts';
 
 async function plainbook(...argv: string[]) {
   let stdout = '';
@@ -84,7 +84,7 @@ describe('the lint threads skip the visitor renaming of unist-util-visit-parents
     const { readFileSync } = await import('node:fs');
     const source = readFileSync(resolve('node_modules/unist-util-visit-parents/lib/index.js'), 'utf8');
     const changed = withoutVisitorRenaming(source);
-    // If this fails, upstream rewrote the statement: the speed-up is gone, update fast-visit.ts.
+    // If this fails, upstream rewrote the statement: the speed-up is gone, update lint-hooks.ts.
     expect(source).toContain("Object.defineProperty(visit, 'name', {");
     expect(changed).not.toContain("Object.defineProperty(visit, 'name'");
     expect(changed.length).toBeLessThan(source.length);
@@ -93,8 +93,8 @@ describe('the lint threads skip the visitor renaming of unist-util-visit-parents
 
   it('walks the same nodes with the hook in place, with visitors left unnamed', () => {
     const script = `
-      import { skipVisitorRenaming } from ${JSON.stringify(resolve('src/lint/fast-visit.ts'))};
-      skipVisitorRenaming();
+      import { installLintHooks } from ${JSON.stringify(resolve('src/lint/lint-hooks.ts'))};
+      installLintHooks();
       const { visitParents } = await import('unist-util-visit-parents');
       const tree = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'hi' }] }] };
       const seen = [];
@@ -104,7 +104,7 @@ describe('the lint threads skip the visitor renaming of unist-util-visit-parents
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({ seen: ['root', 'paragraph', 'text'], named: false });
-    const without = spawnSync(process.execPath, ['--input-type=module', '-e', script.replace('skipVisitorRenaming();', '')], { encoding: 'utf8' });
+    const without = spawnSync(process.execPath, ['--input-type=module', '-e', script.replace('installLintHooks();', '')], { encoding: 'utf8' });
     expect(JSON.parse(without.stdout)).toEqual({ seen: ['root', 'paragraph', 'text'], named: true });
   });
 });
