@@ -17,11 +17,11 @@ import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { loadSettings, SETTINGS_FILE } from './config/settings.ts';
 import { handbookIcons } from './offline/icons.ts';
 import { offlineCopy } from './offline/integration.ts';
+import { printPage } from './print/integration.ts';
 import { registerSourceWords } from './suggest/source-words-plugin.ts';
 import { settingsModule } from './site/settings-module.ts';
 import { bareStarlightOptions, own, starlightOptions, type StarlightOptions } from './site/starlight-options.ts';
 import { plainbookStarlightPlugin, type SitePlan } from './site/starlight-plugin.ts';
-import { printPage } from './print/integration.ts';
 
 export interface PlainbookOptions {
   /** Starlight options: logo, social links, custom CSS, locales, component overrides, plugins… */
@@ -57,7 +57,7 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
         const starlightConfig = bare ? bareStarlightOptions(settings) : { ...starlightOptions(settings, team), plugins: [plainbookStarlightPlugin(plan), ...(team.plugins ?? [])] };
         // Page blocks keep their source words, for "Suggest a change" (src/suggest/).
         if (!bare && !registerSourceWords(config.markdown.processor)) logger.warn(`The Markdown processor \`${config.markdown.processor?.name}\` runs no Plainbook plugins: "Suggest a change" will send the words as the page shows them.`);
-        if (!bare) for (const route of ROUTES.filter((r) => !(process.env.PB_SKIP ?? '').split(',').includes(r.pattern))) injectRoute({ pattern: route.pattern, entrypoint: own(route.entrypoint), prerender: true });
+        if (!bare) for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: own(route.entrypoint), prerender: true });
         // Only `astro dev` has a toolbar; a build never loads the app or its server side.
         if (command === 'dev' && !bare) addDevToolbarApp({ id: 'plainbook-plain-language', name: 'Plain language', icon: PLAIN_LANGUAGE_ICON, entrypoint: own('dev/plain-language-app.ts') });
         updateConfig({

@@ -30,8 +30,8 @@ export function contentBetweenMarks(html: string, file: string): string {
   const end = html.lastIndexOf(CONTENT_END);
   if (start === -1 || end < start) {
     throw new ConfigError(
-      `The print page cannot copy the policy in ${file}: the page has no Plainbook content marks. ` +
-        'A Starlight override of `MarkdownContent` must render `plainbook/overrides/markdown-content.astro` inside it.',
+      `The print page cannot copy the policy in ${file}: the page has no Plainbook content marks, which Plainbook's ` +
+        '`MarkdownContent` override writes. A Starlight plugin that replaces `MarkdownContent` after Plainbook must render `plainbook/overrides/markdown-content.astro` inside its own.',
       { file },
     );
   }

@@ -6,7 +6,12 @@ export const OVERRIDES = {
   PageTitle: { path: 'overrides/page-title.astro', adds: 'the policy header (owner, dates, reading grade)' },
   Search: { path: 'overrides/search.astro', adds: 'a search button name that says its keyboard shortcut (WCAG 2.5.3)' },
   Footer: { path: 'overrides/footer.astro', adds: 'the page history and the offline copy\'s notes and "newer version" prompt' },
-  MarkdownContent: { path: 'overrides/markdown-content.astro', adds: 'the marks the print page copies their content by (the build then renders every policy twice, which is slower)' },
+  MarkdownContent: {
+    path: 'overrides/markdown-content.astro',
+    adds: 'nothing a reader sees',
+    // The build cannot tell whether the team's component renders ours, so it takes the slow road.
+    costs: 'the print page then renders every policy a second time instead of copying it from the built pages (the same content; a slower build)',
+  },
 } as const;
 
 /** What the site build can count on, known once Starlight's components are settled. */
@@ -26,12 +31,12 @@ export function plainbookStarlightPlugin(plan: SitePlan = { contentMarks: false 
     hooks: {
       'config:setup'({ config, updateConfig, addRouteMiddleware, logger }) {
         const components: Record<string, string> = { ...config.components };
-        for (const [name, { path, adds }] of Object.entries(OVERRIDES)) {
+        for (const [name, override] of Object.entries(OVERRIDES)) {
           if (components[name]) {
-            logger.warn(`Your Starlight override for \`${name}\` replaces Plainbook's, so pages lose ${adds}. To keep it, render \`plainbook/${path}\` inside yours.`);
+            logger.warn(overrideWarning(name, override));
             continue;
           }
-          components[name] = own(path);
+          components[name] = own(override.path);
         }
         plan.contentMarks = components.MarkdownContent === own(OVERRIDES.MarkdownContent.path);
         updateConfig({ components });
@@ -39,4 +44,10 @@ export function plainbookStarlightPlugin(plan: SitePlan = { contentMarks: false 
       },
     },
   };
+}
+
+/** What a team's override of `name` drops, and how to keep it (or, when keeping is not enough, what it costs). */
+function overrideWarning(name: string, override: { path: string; adds: string; costs?: string }): string {
+  if (override.costs) return `Your Starlight override for \`${name}\` replaces Plainbook's: ${override.costs}.`;
+  return `Your Starlight override for \`${name}\` replaces Plainbook's, so pages lose ${override.adds}. To keep it, render \`plainbook/${override.path}\` inside yours.`;
 }

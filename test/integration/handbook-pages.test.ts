@@ -43,6 +43,8 @@ describe('the print page', () => {
       expect(page.text(page.one('.sl-markdown-content', article))).toBe(content);
     }
     expect(readFileSync(join(site, 'print/index.html'), 'utf8')).not.toContain('<!--plainbook:print ');
+    // Copied, not rendered a second time: the build says how many it copied.
+    expect(inject('siteLog')).toContain(`Print page: ${articles.length} policies copied from their pages`);
   });
 });
 

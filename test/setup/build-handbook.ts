@@ -6,6 +6,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The shipped handbook, built once for every site test. */
     siteDir: string;
+    /** What that build printed. */
+    siteLog: string;
   }
 }
 
@@ -16,4 +18,5 @@ export default async function setup(project: TestProject): Promise<void> {
   const build = await buildSite({}, SITE_DIR);
   if (build.code !== 0) throw new Error(`The handbook did not build:\n${build.output}`);
   project.provide('siteDir', build.outDir);
+  project.provide('siteLog', build.output);
 }

@@ -94,7 +94,7 @@ describe('the print page filled from the built pages', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).file).toBe(join(dir, 'policies/b/index.html'));
     expect((error as Error).message).toBe(
-      `The print page cannot copy the policy in ${join(dir, 'policies/b/index.html')}: the page has no Plainbook content marks. A Starlight override of \`MarkdownContent\` must render \`plainbook/overrides/markdown-content.astro\` inside it.`,
+      `The print page cannot copy the policy in ${join(dir, 'policies/b/index.html')}: the page has no Plainbook content marks, which Plainbook's \`MarkdownContent\` override writes. A Starlight plugin that replaces \`MarkdownContent\` after Plainbook must render \`plainbook/overrides/markdown-content.astro\` inside its own.`,
     );
     expect(readFileSync(print, 'utf8')).toBe(before);
   });

@@ -50,7 +50,7 @@ describe('Plainbook inside Starlight', () => {
     expect(components?.MarkdownContent).toBe('./src/content.astro');
     expect(plan.contentMarks).toBe(false);
     expect(warnings).toEqual([
-      "Your Starlight override for `MarkdownContent` replaces Plainbook's, so pages lose the marks the print page copies their content by (the build then renders every policy twice, which is slower). To keep it, render `plainbook/overrides/markdown-content.astro` inside yours.",
+      "Your Starlight override for `MarkdownContent` replaces Plainbook's: the print page then renders every policy a second time instead of copying it from the built pages (the same content; a slower build).",
     ]);
   });
 
