@@ -1,5 +1,6 @@
 /** Worker thread: lints its share of the files and sends each result back as it is done, in order. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { keepCompiledCode } from '../files/compile-cache.ts';
 import { installLintHooks } from './lint-hooks.ts';
 import { runThisThreadInBackground } from './thread-priority.ts';
 import type { LintContext } from './lint-file.ts';
@@ -16,6 +17,8 @@ const { context, files, lowPriority } = workerData as Job;
 // Before loading the plugins, which is work too. Same results at any priority; only slower
 // beside a build where the system cannot lower it.
 if (lowPriority) runThisThreadInBackground();
+// Each thread keeps its own compiled code; the rules are most of what it loads.
+keepCompiledCode();
 // Module hooks are per thread, and must be in place before the plugins load: hence the late import.
 installLintHooks();
 const { lintSource } = await import('./lint-file.ts');
