@@ -66,7 +66,8 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
           build: { concurrency: bare ? 1 : RENDER_CONCURRENCY },
           // After Starlight's: the print page is filled in after the search index is written (a
           // smaller page for Pagefind to read), and the offline copy lists both.
-          integrations: [starlight(starlightConfig), mdx(), ...(bare ? [] : [printPage(), offlineCopy(settings.base, settings.offline)])],
+          // Bare Starlight adds its own MDX (with `optimize`), as in a project made from its template.
+          integrations: bare ? [starlight(starlightConfig)] : [starlight(starlightConfig), mdx(), printPage(), offlineCopy(settings.base, settings.offline)],
           vite: { plugins: [settingsModule(settings, plan)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.ts';
 import { plainbookStarlightPlugin } from '../../src/site/starlight-plugin.ts';
@@ -81,5 +82,40 @@ describe('Plainbook inside Starlight', () => {
     expect(options.title).toBe('Test handbook');
     expect(options.social).toEqual([{ icon: 'github', label: 'Policies on GitHub', href: 'https://github.com/acme/handbook' }]);
     expect(options.editLink).toEqual({ baseUrl: 'https://github.com/acme/handbook/edit/main/' });
+  });
+});
+
+describe('the benchmark\'s bare Starlight (PLAINBOOK_BARE_STARLIGHT=1)', () => {
+  /** Run the integration's config:setup and keep the names of the integrations it adds. */
+  async function integrationsAdded(env: Record<string, string | undefined>) {
+    const project = createTempProject({});
+    const saved = process.env.PLAINBOOK_BARE_STARLIGHT;
+    if (env.PLAINBOOK_BARE_STARLIGHT === undefined) delete process.env.PLAINBOOK_BARE_STARLIGHT;
+    else process.env.PLAINBOOK_BARE_STARLIGHT = env.PLAINBOOK_BARE_STARLIGHT;
+    try {
+      const { default: plainbook } = await import('../../src/integration.ts');
+      const added: string[] = [];
+      const hook = plainbook().hooks['astro:config:setup'] as unknown as (options: object) => void;
+      hook({
+        config: { root: pathToFileURL(`${project.dir}/`), base: '/', markdown: {} },
+        command: 'build',
+        updateConfig: (update: { integrations?: { name: string }[] }) => added.push(...(update.integrations ?? []).map((integration) => integration.name)),
+        injectRoute: () => undefined,
+        addDevToolbarApp: () => undefined,
+        logger: { warn: () => undefined },
+      });
+      return added;
+    } finally {
+      if (saved === undefined) delete process.env.PLAINBOOK_BARE_STARLIGHT;
+      else process.env.PLAINBOOK_BARE_STARLIGHT = saved;
+    }
+  }
+
+  it('leaves MDX to Starlight, which adds it with `optimize` as a project from its template has it', async () => {
+    expect(await integrationsAdded({ PLAINBOOK_BARE_STARLIGHT: '1' })).toEqual(['@astrojs/starlight']);
+  });
+
+  it('is not what a handbook gets', async () => {
+    expect(await integrationsAdded({ PLAINBOOK_BARE_STARLIGHT: undefined })).toEqual(['@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:offline']);
   });
 });
