@@ -19,10 +19,10 @@ import module from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const VISIT_PARENTS = /\/unist-util-visit-parents\/lib\/index\.js$/;
+export const VISIT_PARENTS = /\/unist-util-visit-parents\/lib\/index\.js$/;
 
 // shared-search.ts beside this file when run as TypeScript, shared-search.js in the compiled package.
-const SHARED_SEARCH = new URL(`./shared-search${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
+export const SHARED_SEARCH = new URL(`./shared-search${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
 
 // The one statement removed; anchored on its exact form so an upstream rewrite loads unchanged
 // (a test in test/unit/cli-main.test.ts fails then, to say the speed-up is gone).

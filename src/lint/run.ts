@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors/index.ts';
 import type { LintSettings } from '../schema/lint.ts';
 import { cacheKey, LintCache, lintFingerprints } from './cache.ts';
-import { installLintHooks } from './lint-hooks.ts';
+import { loadLintFile } from './load-lint.ts';
 import type { LintContext } from './lint-file.ts';
 import type { FileResult } from './result.ts';
 
@@ -90,8 +90,7 @@ async function lintHere(jobs: readonly Job[], context: LintContext, onResult: (r
   // 0.68 s lint served whole from the cache), which a run with nothing new to lint, or one done
   // by workers, should not pay.
   if (jobs.length === 0) return [];
-  installLintHooks();
-  const { lintSource } = await import('./lint-file.ts');
+  const { lintSource } = await loadLintFile();
   const results: FileResult[] = [];
   for (const job of jobs) {
     const result = await lintSource(job.path, job.source, context);

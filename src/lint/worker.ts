@@ -1,7 +1,7 @@
 /** Worker thread: lints its share of the files and sends each result back as it is done, in order. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { keepCompiledCode } from '../files/compile-cache.ts';
-import { installLintHooks } from './lint-hooks.ts';
+import { loadLintFile } from './load-lint.ts';
 import { runThisThreadInBackground } from './thread-priority.ts';
 import type { LintContext } from './lint-file.ts';
 import type { FileResult } from './result.ts';
@@ -19,8 +19,7 @@ const { context, files, lowPriority } = workerData as Job;
 if (lowPriority) runThisThreadInBackground();
 // Each thread keeps its own compiled code; the rules are most of what it loads.
 keepCompiledCode();
-// Module hooks are per thread, and must be in place before the plugins load: hence the late import.
-installLintHooks();
-const { lintSource } = await import('./lint-file.ts');
+// Loaded after the priority and the cache are set: hence the late import.
+const { lintSource } = await loadLintFile();
 // One message per file: a build beside the lint renders each page as soon as its result is here.
 for (const file of files) parentPort?.postMessage((await lintSource(file.path, file.source, context)) satisfies FileResult);
