@@ -1,6 +1,6 @@
 /**
  * The lint's rules as one ES module, written when the package is compiled (`npm run compile`).
- * A thread that lints spent 0.34 to 0.40 s importing them as some 400 modules, most of it Node
+ * A thread that lints spent 0.34 to 0.40 s importing them as some 500 modules, most of it Node
  * resolving and reading packages one by one, against 0.08 to 0.10 s for the one file (three
  * new processes each, no compile cache). Every `plainbook lint` and `build --lint` starts at
  * least one such thread, so with one policy changed that load was about a third of the lint's cost.
