@@ -19,7 +19,8 @@ import module from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const VISIT_PARENTS = /\/unist-util-visit-parents\/lib\/index\.js$/;
+// Either separator: module hooks see URLs, esbuild (src/lint/bundle.ts) sees Windows paths with backslashes.
+export const VISIT_PARENTS = /[\\/]unist-util-visit-parents[\\/]lib[\\/]index\.js$/;
 
 // shared-search.ts beside this file when run as TypeScript, shared-search.js in the compiled package.
 export const SHARED_SEARCH = new URL(`./shared-search${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
