@@ -26,9 +26,7 @@ function gateway(dryRun = false): FeedbackGitHub {
 describe('reading', () => {
   it('refuses a pull request given as the feedback issue', async () => {
     const pull = fake.addPullRequest({ head: 'x', title: 'A pull request' });
-    fake.addIssue({ title: 'Feedback', body: '' });
-    (fake.issues.at(-1) as { number: number }).number = pull.number;
-    (fake.issues.at(-1) as { pull_request?: unknown }).pull_request = { url: 'x' };
+    fake.addIssue({ title: 'Feedback', body: '', pullRequest: pull });
     const error = await gateway().issue(pull.number).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toBe(`#${pull.number} is a pull request, not a feedback issue: give the number of the issue with the feedback.`);

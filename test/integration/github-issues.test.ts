@@ -70,8 +70,7 @@ describe('issues and comments', () => {
     fake.addIssue({ title: 'Open', body: '', labels: ['pilot'] });
     const closed = fake.addIssue({ title: 'Closed', body: '', labels: ['pilot'] });
     Object.assign(closed, { state: 'closed' });
-    const pull = fake.addIssue({ title: 'A pull request', body: '', labels: ['pilot'] });
-    Object.assign(pull, { pull_request: { url: 'x' } });
+    fake.addIssue({ title: 'A pull request', body: '', labels: ['pilot'], pullRequest: fake.addPullRequest({ head: 'x', title: 'A pull request' }) });
     fake.addIssue({ title: 'Other', body: '', labels: ['feedback'] });
     expect((await tracker().issuesWithLabel('pilot')).map((issue) => issue.title)).toEqual(['Closed', 'Open']);
     expect(labelNames({ labels: ['a', { name: 'b' }, {}] })).toEqual(['a', 'b', '']);

@@ -1,6 +1,10 @@
 /**
  * The GitHub fake must answer in GitHub's shapes, or tests pass against something GitHub never
- * sends. Compare its objects with the recordings in @octokit/fixtures.
+ * sends. Every answer is held to GitHub's published description (openapi-check.ts), which says
+ * what GitHub must send; these recordings in @octokit/fixtures say what it does send: the
+ * optional fields too (`state_reason`, `reactions`, `timeline_url`), which product code may read
+ * and the description would let the fake leave out, and the Link header's form, which it does
+ * not describe at all.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';

@@ -4,14 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { BOT_LOGIN, type Handler, type Repository } from './repository.ts';
-import { now, user } from './shapes.ts';
+import { collaboratorPermission, issueEvent, now, user } from './shapes.ts';
+import { blobSha, contentFile, fileCommit, gitCommit, gitRef, pullRequest, pullRequestSimple, repository, type CommitState } from './shapes-git.ts';
 
-export interface Commit {
-  sha: string;
-  parent: string | undefined;
-  message: string;
-  files: Map<string, string>;
-}
+export type Commit = CommitState;
 
 export interface IssueEvent {
   id: number;
@@ -20,8 +16,6 @@ export interface IssueEvent {
   label: { name: string; color: string };
   created_at: string;
 }
-
-const blobSha = (text: string) => createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
 
 export class GitState {
   readonly commits = new Map<string, Commit>();
@@ -41,7 +35,7 @@ export class GitState {
 
   commit(parent: string | undefined, message: string, files: Map<string, string>): Commit {
     const sha = createHash('sha1').update(`${parent}\n${message}\n${[...files].map(([p, t]) => `${p}:${blobSha(t)}`).join('\n')}`).digest('hex');
-    const commit = { sha, parent, message, files };
+    const commit = { sha, parent, message, files, date: now() };
     this.commits.set(sha, commit);
     return commit;
   }
@@ -72,19 +66,19 @@ export function registerGitRoutes(repo: Repository, git: GitState, route: (metho
   const REPO = String.raw`^/repos/[^/]+/[^/]+`;
   const notFound = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
   const issueByNumber = (value: string | undefined) => repo.issues.find((item) => item.number === Number(value));
+  const tip = (branch: string) => git.branches.get(branch) ?? '0'.repeat(40);
+  const pullShape = (pull: (typeof repo.pulls)[number], full: boolean) =>
+    (full ? pullRequest : pullRequestSimple)(repo, git.defaultBranch, pull, tip(pull.head.ref), tip(pull.base.ref));
 
-  route('GET', new RegExp(`${REPO}$`), () => ({
-    status: 200,
-    body: { id: 1, name: repo.repo, full_name: `${repo.owner}/${repo.repo}`, default_branch: git.defaultBranch, private: false, html_url: repo.htmlRepo },
-  }));
+  route('GET', new RegExp(`${REPO}$`), () => ({ status: 200, body: repository(repo, git.defaultBranch, true) }));
 
   route('GET', new RegExp(`${REPO}/collaborators/([^/]+)/permission$`), ({ params }) => {
     const permission = git.permissions.get(params[0] ?? '');
     if (!permission) return notFound;
-    return { status: 200, body: { permission: permission === 'maintain' ? 'write' : permission === 'triage' ? 'read' : permission, role_name: permission, user: user(params[0] ?? '') } };
+    return { status: 200, body: collaboratorPermission(params[0] ?? '', permission) };
   });
 
-  route('GET', new RegExp(`${REPO}/issues/(\\d+)/events$`), ({ url, params }) => repo.page(url, git.events.get(Number(params[0])) ?? []));
+  route('GET', new RegExp(`${REPO}/issues/(\\d+)/events$`), ({ url, params }) => repo.page(url, (git.events.get(Number(params[0])) ?? []).map((event) => issueEvent(repo.api, event))));
   route('POST', new RegExp(`${REPO}/issues/(\\d+)/labels$`), ({ params, body }) => {
     const found = issueByNumber(params[0]);
     if (!found) return notFound;
@@ -107,35 +101,31 @@ export function registerGitRoutes(repo: Repository, git: GitState, route: (metho
   route('GET', new RegExp(`${REPO}/git/ref/heads/(.+)$`), ({ params }) => {
     const branch = decodeURIComponent(params[0] ?? '');
     const sha = git.branches.get(branch);
-    return sha ? { status: 200, body: { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } } } : notFound;
+    return sha ? { status: 200, body: gitRef(repo.api, branch, sha) } : notFound;
   });
   route('POST', new RegExp(`${REPO}/git/refs$`), ({ body }) => {
     const branch = String(body.ref ?? '').replace(/^refs\/heads\//, '');
     if (git.branches.has(branch)) return { status: 422, body: { message: 'Reference already exists', documentation_url: 'https://docs.github.com/rest' } };
     if (!git.commits.has(String(body.sha))) return { status: 422, body: { message: 'Object does not exist', documentation_url: 'https://docs.github.com/rest' } };
     git.branches.set(branch, String(body.sha));
-    return { status: 201, body: { ref: `refs/heads/${branch}`, object: { sha: body.sha, type: 'commit' } } };
+    return { status: 201, body: gitRef(repo.api, branch, String(body.sha)) };
   });
   route('PATCH', new RegExp(`${REPO}/git/refs/heads/(.+)$`), ({ params, body }) => {
     const branch = decodeURIComponent(params[0] ?? '');
     if (!git.branches.has(branch)) return notFound;
     git.branches.set(branch, String(body.sha));
-    return { status: 200, body: { ref: `refs/heads/${branch}`, object: { sha: body.sha, type: 'commit' } } };
+    return { status: 200, body: gitRef(repo.api, branch, String(body.sha)) };
   });
 
   route('GET', new RegExp(`${REPO}/git/commits/([0-9a-f]{40})$`), ({ params }) => {
     const commit = git.commits.get(params[0] ?? '');
-    if (!commit) return notFound;
-    const api = `${repo.api}/git/commits/${commit.sha}`;
-    return { status: 200, body: { sha: commit.sha, url: api, html_url: `${repo.htmlRepo}/commit/${commit.sha}`, message: commit.message, parents: commit.parent ? [{ sha: commit.parent, url: `${repo.api}/git/commits/${commit.parent}` }] : [] } };
+    return commit ? { status: 200, body: gitCommit(repo, commit) } : notFound;
   });
   route('GET', new RegExp(`${REPO}/contents/(.+)$`), ({ url, params }) => {
     const path = decodeURIComponent(params[0] ?? '');
-    const text = git.fileOn(url.searchParams.get('ref') ?? git.defaultBranch, path);
-    if (text === undefined) return notFound;
-    // As GitHub does: files over 1 MB come without their content.
-    const large = Buffer.byteLength(text) > 1024 * 1024;
-    return { status: 200, body: { type: 'file', encoding: large ? 'none' : 'base64', name: path.split('/').at(-1), path, sha: blobSha(text), size: Buffer.byteLength(text), content: large ? '' : Buffer.from(text).toString('base64') } };
+    const ref = url.searchParams.get('ref') ?? git.defaultBranch;
+    const text = git.fileOn(ref, path);
+    return text === undefined ? notFound : { status: 200, body: contentFile(repo, ref, path, text) };
   });
   route('PUT', new RegExp(`${REPO}/contents/(.+)$`), ({ params, body }) => {
     const path = decodeURIComponent(params[0] ?? '');
@@ -145,33 +135,36 @@ export function registerGitRoutes(repo: Repository, git: GitState, route: (metho
     if (!head) return notFound;
     if (current !== undefined && body.sha !== blobSha(current)) return { status: 409, body: { message: `${path} does not match ${String(body.sha)}`, documentation_url: 'https://docs.github.com/rest' } };
     const files = new Map(git.commits.get(head)?.files);
-    const text = Buffer.from(String(body.content ?? ''), 'base64').toString('utf8');
-    files.set(path, text);
+    files.set(path, Buffer.from(String(body.content ?? ''), 'base64').toString('utf8'));
     const commit = git.commit(head, String(body.message ?? ''), files);
     git.branches.set(branch, commit.sha);
-    return { status: 200, body: { content: { path, sha: blobSha(text) }, commit: { sha: commit.sha, message: commit.message } } };
+    // As GitHub does: 201 for a new file, 200 for a changed one.
+    return { status: current === undefined ? 201 : 200, body: fileCommit(repo, branch, path, commit) };
   });
 
   route('GET', new RegExp(`${REPO}/pulls$`), ({ url }) => {
     const state = url.searchParams.get('state') ?? 'open';
     const head = url.searchParams.get('head')?.split(':').at(-1);
-    return repo.page(url, repo.pulls.filter((item) => (state === 'all' || item.state === state) && (!head || item.head.ref === head)));
+    const pulls = repo.pulls.filter((item) => (state === 'all' || item.state === state) && (!head || item.head.ref === head));
+    return repo.page(url, pulls.map((pull) => pullShape(pull, false)));
   });
   route('POST', new RegExp(`${REPO}/pulls$`), ({ body }) => {
     const head = String(body.head ?? '');
     if (!git.branches.has(head)) return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: 'head', code: 'invalid' }], documentation_url: 'https://docs.github.com/rest' } };
-    const pull = repo.addPullRequest({ head, title: String(body.title ?? '') });
-    Object.assign(pull, { body: String(body.body ?? ''), base: { ref: String(body.base ?? git.defaultBranch) } });
-    return { status: 201, body: pull };
+    const pull = repo.addPullRequest({ head, title: String(body.title ?? ''), base: String(body.base ?? git.defaultBranch) });
+    pull.body = typeof body.body === 'string' ? body.body : null;
+    return { status: 201, body: pullShape(pull, true) };
   });
   route('PATCH', new RegExp(`${REPO}/pulls/(\\d+)$`), ({ params, body }) => {
     const pull = repo.pulls.find((item) => item.number === Number(params[0]));
     if (!pull) return notFound;
     Object.assign(pull, Object.fromEntries(['title', 'body', 'state'].filter((key) => key in body).map((key) => [key, body[key]])));
-    return { status: 200, body: pull };
+    return { status: 200, body: pullShape(pull, true) };
   });
   route('POST', new RegExp(`${REPO}/pulls/(\\d+)/requested_reviewers$`), ({ params, body }) => {
-    git.reviewRequests.push({ pull: Number(params[0]), reviewers: (body.reviewers as string[] | undefined) ?? [], teams: (body.team_reviewers as string[] | undefined) ?? [] });
-    return { status: 201, body: repo.pulls.find((item) => item.number === Number(params[0])) };
+    const pull = repo.pulls.find((item) => item.number === Number(params[0]));
+    if (!pull) return notFound;
+    git.reviewRequests.push({ pull: pull.number, reviewers: (body.reviewers as string[] | undefined) ?? [], teams: (body.team_reviewers as string[] | undefined) ?? [] });
+    return { status: 201, body: pullShape(pull, false) };
   });
 }

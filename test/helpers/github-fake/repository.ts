@@ -1,5 +1,6 @@
 /** The fake's repository: its state, and the REST routes that read and change it. */
 import * as shape from './shapes.ts';
+import type { PullRequestState } from './shapes-git.ts';
 
 export interface Context {
   method: string;
@@ -15,16 +16,8 @@ type Issue = ReturnType<typeof shape.issue>;
 type Milestone = ReturnType<typeof shape.milestone>;
 type Comment = ReturnType<typeof shape.comment>;
 
-export interface PullRequest {
-  number: number;
-  body?: string;
-  base?: { ref: string };
-  state: 'open' | 'closed';
-  merged_at: string | null;
-  html_url: string;
-  head: { ref: string };
-  title: string;
-}
+/** What the fake keeps of a pull request; shapes-git.ts renders GitHub's object from it. */
+export type PullRequest = PullRequestState;
 
 /** The login the token belongs to; it authors what the API creates. */
 export const BOT_LOGIN = 'plainbook-bot';
@@ -65,12 +58,18 @@ export class Repository {
     return created;
   }
 
-  /** An issue as a person filed it (a feedback form, say), without going through the API. */
-  addIssue(fields: { title: string; body: string; author?: string; labels?: string[]; assignees?: string[]; createdAt?: string; milestone?: number }): Issue {
+  /**
+   * An issue as a person filed it (a feedback form, say), without going through the API. With
+   * `pullRequest`, it is that pull request's issue, under its number: on GitHub every pull
+   * request is also an issue, and issue lists carry them.
+   */
+  addIssue(fields: { title: string; body: string; author?: string; labels?: string[]; assignees?: string[]; createdAt?: string; milestone?: number; pullRequest?: PullRequest }): Issue {
     const labels = (fields.labels ?? []).map((name) => this.labels.find((item) => item.name === name) ?? this.addLabel(name));
     const milestone = this.milestones.find((item) => item.number === fields.milestone) ?? null;
+    const pull = fields.pullRequest;
     const created = shape.issue(this.api, this.htmlRepo, this.#nextId++, {
-      number: this.#nextNumber++,
+      number: pull?.number ?? this.#nextNumber++,
+      ...(pull ? { pullRequest: { htmlUrl: pull.html_url, mergedAt: pull.merged_at } } : {}),
       title: fields.title,
       body: fields.body,
       author: fields.author ?? BOT_LOGIN,
@@ -93,15 +92,19 @@ export class Repository {
     return created;
   }
 
-  addPullRequest(fields: { head: string; title: string; merged?: boolean; state?: 'open' | 'closed' }): PullRequest {
+  addPullRequest(fields: { head: string; title: string; base?: string; merged?: boolean; state?: 'open' | 'closed' }): PullRequest {
     const number = this.#nextNumber++;
     const pull: PullRequest = {
       number,
+      id: this.#nextId++,
+      title: fields.title,
+      body: null,
       state: fields.state ?? (fields.merged ? 'closed' : 'open'),
       merged_at: fields.merged ? shape.now() : null,
       html_url: `${this.htmlRepo}/pull/${number}`,
       head: { ref: fields.head },
-      title: fields.title,
+      base: { ref: fields.base ?? 'main' },
+      created_at: shape.now(),
     };
     this.pulls.push(pull);
     return pull;

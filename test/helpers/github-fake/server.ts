@@ -4,10 +4,15 @@
  * headers as GitHub does, checks the token, and can be told to fail: 5xx, primary and secondary
  * rate limits, dropped connections (before or after doing the work), or a hook after each write
  * (to kill a CLI between two writes).
+ *
+ * Every request and every answer is held to GitHub's published REST description
+ * (openapi-check.ts). A request GitHub would refuse gets GitHub's refusal (404 or 422); every
+ * stray is kept in `violations`, and `stop()` throws them, so the test that made them fails.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GitState, registerGitRoutes } from './git.ts';
+import { checkAnswer, checkRequest, violationReport, type CheckedRequest, type Violation } from './openapi-check.ts';
 import { BOT_LOGIN, registerRoutes, Repository, type Handler, type Context } from './repository.ts';
 
 export type Fault =
@@ -30,6 +35,8 @@ export const FAKE_TOKEN = 'ghs_fakeTokenForTests0000000000000000';
 
 export class GitHubFake extends Repository {
   readonly requests: RecordedRequest[] = [];
+  /** Requests and answers GitHub's REST description does not allow, in order. */
+  readonly violations: Violation[] = [];
   /** Answer writes with 403, as GitHub does for a read-only token (pull requests from forks). */
   denyWrites = false;
   /** Called after each successful write, with the number of writes so far. */
@@ -78,9 +85,17 @@ export class GitHubFake extends Repository {
     return this.baseUrl;
   }
 
+  /** Stops the server, then fails (see assertTrueToGitHub) if anything strayed from GitHub. */
   async stop(): Promise<void> {
     this.#server?.closeAllConnections();
     await new Promise((resolve) => this.#server?.close(resolve));
+    this.assertTrueToGitHub();
+  }
+
+  /** Throws, naming method, path, operation and the schema's complaint, for each stray so far. */
+  assertTrueToGitHub(): void {
+    if (this.violations.length === 0) return;
+    throw new Error(violationReport(this.violations));
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -89,6 +104,9 @@ export class GitHubFake extends Repository {
     const body = await readBody(request);
     const record: RecordedRequest = { method, path: url.pathname + url.search, body };
     this.requests.push(record);
+    // Checked even when a fault is served: the request is the product's, whatever GitHub does with it.
+    const checked = checkRequest(method, url, body);
+    this.violations.push(...checked.violations);
 
     const faultIndex = this.#faults.findIndex((fault) => !fault.method || fault.method === method);
     const [fault] = faultIndex === -1 ? [] : this.#faults.splice(faultIndex, 1);
@@ -96,11 +114,16 @@ export class GitHubFake extends Repository {
       record.fault = fault.kind;
       return serveFault(fault, response);
     }
+    const answer = (status: number, answerBody: unknown, headers?: Record<string, string>) => {
+      this.violations.push(...checkAnswer(checked, status, 'application/json', answerBody));
+      send(response, status, answerBody, headers);
+    };
     if (request.headers.authorization !== `token ${FAKE_TOKEN}`) {
-      return send(response, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+      return answer(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
     }
+    if (checked.refusal) return send(response, checked.refusal, refusal(checked));
     if (this.denyWrites && isWrite(method, url.pathname)) {
-      return send(response, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
+      return answer(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
     }
     // Octokit encodes `/` inside a parameter (`git/ref/heads%2Ffeedback%2F7`); GitHub reads both.
     const path = decodeURIComponent(url.pathname);
@@ -109,6 +132,7 @@ export class GitHubFake extends Repository {
       ? route.handler({ method, url, params: route.pattern.exec(path)?.slice(1) ?? [], body: (body ?? {}) as Record<string, unknown> } satisfies Context)
       : { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
     if (isWrite(method, url.pathname) && result.status < 300) this.onWrite?.(++this.#writes);
+    this.violations.push(...checkAnswer(checked, result.status, 'application/json', result.body));
     if (fault?.kind === 'drop-after') {
       record.fault = fault.kind;
       response.socket?.destroy();
@@ -116,6 +140,13 @@ export class GitHubFake extends Repository {
     }
     send(response, result.status, result.body, result.headers);
   }
+}
+
+/** GitHub's own refusals: an unknown route, and a body that does not fit the operation. */
+function refusal(checked: CheckedRequest): unknown {
+  if (checked.refusal === 404) return { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
+  const details = checked.violations.map((violation) => `${violation.part}: ${violation.detail}`).join('\n');
+  return { message: `Invalid request.\n\n${details}`, documentation_url: 'https://docs.github.com/rest', status: '422' };
 }
 
 /** GraphQL queries are POSTs that change nothing. */

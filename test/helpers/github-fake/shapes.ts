@@ -1,6 +1,7 @@
 /**
- * GitHub REST objects as the fake returns them. Field sets follow GitHub's responses as recorded
- * in @octokit/fixtures (test/unit/github-fake-shapes.test.ts checks they stay in step).
+ * GitHub REST objects as the fake returns them: issues, labels, milestones, comments, events and
+ * the like (the git side is in shapes-git.ts). Every answer is checked against GitHub's published
+ * description (openapi-check.ts), so each object carries the fields it requires, and no others.
  */
 export function now(): string {
   return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -43,6 +44,8 @@ export interface IssueInput {
   assignees: string[];
   milestone: Record<string, unknown> | null;
   createdAt?: string;
+  /** Set when the issue is a pull request's, as every pull request is also an issue. */
+  pullRequest?: { htmlUrl: string; mergedAt: string | null };
 }
 
 export function issue(api: string, htmlRepo: string, id: number, input: IssueInput) {
@@ -78,7 +81,14 @@ export function issue(api: string, htmlRepo: string, id: number, input: IssueInp
     timeline_url: `${url}/timeline`,
     performed_via_github_app: null,
     state_reason: null as string | null,
+    ...(input.pullRequest ? { pull_request: issuePullRequest(api, input.number, input.pullRequest) } : {}),
   };
+}
+
+/** The `pull_request` links an issue carries when it is a pull request. */
+function issuePullRequest(api: string, number: number, pull: NonNullable<IssueInput['pullRequest']>) {
+  const { htmlUrl } = pull;
+  return { url: `${api}/pulls/${number}`, html_url: htmlUrl, diff_url: `${htmlUrl}.diff`, patch_url: `${htmlUrl}.patch`, merged_at: pull.mergedAt };
 }
 
 export function milestone(api: string, htmlRepo: string, id: number, number: number, title: string, description: string | null, dueOn: string | null, author: string) {
@@ -115,6 +125,22 @@ export function comment(api: string, htmlRepo: string, id: number, issueNumber: 
     author_association: 'MEMBER',
     body,
   };
+}
+
+/** `labeled-issue-event` / `unlabeled-issue-event`, from the fake's record of who labelled. */
+export function issueEvent(api: string, event: { id: number; event: string; actor: ReturnType<typeof user>; label: { name: string; color: string }; created_at: string }) {
+  return { ...event, node_id: `LE_${event.id}`, url: `${api}/issues/events/${event.id}`, commit_id: null, commit_url: null, performed_via_github_app: null };
+}
+
+/**
+ * `repository-collaborator-permission`. GitHub folds roles into the old permission names
+ * (maintain reads as write, triage as read) and keeps the role itself in `role_name`.
+ */
+export function collaboratorPermission(login: string, role: string) {
+  const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role;
+  const rank = ['read', 'triage', 'write', 'maintain', 'admin'].indexOf(role);
+  const permissions = { pull: rank >= 0, triage: rank >= 1, push: rank >= 2, maintain: rank >= 3, admin: rank >= 4 };
+  return { permission, role_name: role, user: { ...user(login), permissions, role_name: role } };
 }
 
 export function validationError(resource: string, field: string, code: string) {
