@@ -1,7 +1,7 @@
 /**
  * The page's side of the offline copy: register the service worker, offer a new version with a
  * "Reload" button, save the rest of the handbook when the connection allows (or when asked), and
- * say when the page in front of the reader was saved while there is no connection.
+ * say when the page in front of the reader is the saved copy because the network failed.
  */
 import { messageSW, Workbox } from 'workbox-window';
 import { OFFLINE_MESSAGES, type OfflineStatus, type SaveResult } from './messages.ts';
@@ -12,6 +12,10 @@ export async function startOfflineSupport(root: HTMLElement): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
   const base = root.dataset.base ?? '/';
   const ui = elements(root);
+  // Asked first, of the worker that answered this page (a newer one may be installing), and on
+  // its own: with a server that hangs, registering and the answer both wait on the network.
+  const controller = navigator.serviceWorker.controller;
+  const openedOffline = controller ? showWhenOpenedOffline(ui, controller) : Promise.resolve(false);
   const workbox = new Workbox(`${base}sw.js`, { scope: base });
   workbox.addEventListener('waiting', () => offerNewVersion(ui, workbox));
   const registration = await workbox.register();
@@ -35,23 +39,9 @@ export async function startOfflineSupport(root: HTMLElement): Promise<void> {
   };
   ui.save.addEventListener('click', () => void save());
 
-  const showWhenSaved = async () => {
-    if (navigator.onLine) {
-      ui.savedAt.hidden = true;
-      return;
-    }
-    const iso = await ask<string | null>(OFFLINE_MESSAGES.savedAt, { url: location.href });
-    if (!iso) return;
-    ui.savedAt.textContent = savedAtText(iso);
-    ui.savedAt.hidden = false;
-  };
-  window.addEventListener('offline', () => void showWhenSaved());
-  window.addEventListener('online', () => void showWhenSaved());
-  await showWhenSaved();
-
   const status = await ask<OfflineStatus>(OFFLINE_MESSAGES.status);
   showProgress(ui, status);
-  if (status.saved >= status.total || !navigator.onLine) return;
+  if (status.saved >= status.total || (await openedOffline)) return;
   const connection = (navigator as Navigator & { connection?: Connection }).connection;
   if (savesWithoutAsking(status.totalBytes - status.savedBytes, connection)) await save();
   else {
@@ -80,6 +70,19 @@ function elements(root: HTMLElement): OfflineElements {
     savedAt: document.querySelector<HTMLElement>('[data-offline-saved]') ?? find('[data-offline-saved-fallback]'),
     update: find('[data-update-prompt]'),
   };
+}
+
+/**
+ * Say "this is the copy on this device" when the worker answered this page from the copy because
+ * the network failed. Only the worker knows: `navigator.onLine` stays true behind a captive
+ * portal or on a line that times out.
+ */
+async function showWhenOpenedOffline(ui: OfflineElements, worker: ServiceWorker): Promise<boolean> {
+  const savedAt = (await messageSW(worker, { type: OFFLINE_MESSAGES.openedOffline })) as string | null;
+  if (!savedAt) return false;
+  ui.savedAt.textContent = savedAtText(savedAt);
+  ui.savedAt.hidden = false;
+  return true;
 }
 
 function showProgress(ui: OfflineElements, status: Pick<OfflineStatus, 'saved' | 'total'>): void {

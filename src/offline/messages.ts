@@ -6,8 +6,11 @@ export const OFFLINE_MESSAGES = {
   status: 'PLAINBOOK_OFFLINE_STATUS',
   /** Page → worker: save the rest of the handbook. Replies with SaveResult when done. */
   save: 'PLAINBOOK_SAVE_OFFLINE',
-  /** Page → worker: when was this page saved? Replies with an ISO date or null. */
-  savedAt: 'PLAINBOOK_SAVED_AT',
+  /**
+   * Page → worker: did you open me from the copy because the network failed? Replies with when
+   * that copy was saved (an ISO date), or null when the page came from the network or the network works.
+   */
+  openedOffline: 'PLAINBOOK_OPENED_OFFLINE',
   /** Worker → pages: saving goes on (`saved` of `total` files). */
   progress: 'PLAINBOOK_OFFLINE_PROGRESS',
 } as const;

@@ -8,12 +8,18 @@
  *   cache of this version's bytes: a file enters it only when its SHA-256 matches this build's
  *   list, so a copy never mixes two versions.
  * - A new version waits until the reader presses "Reload" (the page sends SKIP_WAITING).
+ * - A page opens from the copy at once when it is saved. Beside it the worker asks the server
+ *   whether it answers, and tells the page, when it asks, if the network failed: the page then
+ *   says it is the copy on this device. A page not saved waits for the network, up to a limit.
  */
 /// <reference lib="webworker" />
 import { copyResponse } from 'workbox-core';
 import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { OFFLINE_MESSAGES, REVISION_LENGTH, type OfflineBuild, type OfflineStatus, type SaveResult } from './messages.ts';
+import { fetchWithin, serverAnswers } from './network.ts';
+import { onceUntilFailure } from './once-until-failure.ts';
+import { OpenedPages } from './opened-pages.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 declare const PLAINBOOK_OFFLINE: OfflineBuild;
@@ -42,6 +48,7 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
+  clearInterval(skipping);
   event.waitUntil(
     (async () => {
       await shell.activate(event);
@@ -51,21 +58,39 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+const inHandbook = (url: URL) => url.origin === self.location.origin && url.pathname.startsWith(build.base);
+
+/** For each page this worker opened: when its copy was saved, if it was opened while the network failed. */
+const openedOffline = new OpenedPages<string | null>();
+
+registerRoute(({ url, request }) => request.mode === 'navigate' && inHandbook(url), ({ request, event }) => openPage(request, event as FetchEvent));
 // Pagefind asks for its entry file with `?ts=<now>` to defeat caches; the saved one is the right one.
 registerRoute(new PrecacheRoute(shell, { ignoreURLParametersMatching: [/^ts$/, /^utm_/], directoryIndex: 'index.html', cleanURLs: false }));
 registerRoute(
-  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && url.pathname.startsWith(build.base),
+  ({ url, request }) => request.method === 'GET' && inHandbook(url),
   ({ request, event }) => fromLaterCopy(request, event),
 );
 
 self.addEventListener('message', (event) => {
   const reply = (value: unknown) => event.ports[0]?.postMessage(value);
   const type = (event.data as { type?: string } | undefined)?.type;
-  if (type === OFFLINE_MESSAGES.skipWaiting) void self.skipWaiting();
+  if (type === OFFLINE_MESSAGES.skipWaiting) skipWaitingUntilActive();
   else if (type === OFFLINE_MESSAGES.status) event.waitUntil(offlineStatus().then(reply));
   else if (type === OFFLINE_MESSAGES.save) event.waitUntil(saveLaterCopy().then(reply));
-  else if (type === OFFLINE_MESSAGES.savedAt) event.waitUntil(savedAt(String((event.data as { url?: unknown }).url ?? '')).then(reply));
+  else if (type === OFFLINE_MESSAGES.openedOffline) void openedOfflineAnswer((event.source as Client | null)?.id).then(reply);
 });
+
+let skipping: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * Take over when the reader presses "Reload", asking again each second until this worker
+ * activates: Chromium 150 left a waiting worker waiting for good when the old one was busy at
+ * the moment it was asked (5 of 20 tries in a test), and the reader would wait with it.
+ */
+function skipWaitingUntilActive(): void {
+  void self.skipWaiting();
+  skipping ??= setInterval(() => void self.skipWaiting(), 1_000);
+}
 
 function withHeaders(init: ResponseInit, extra: Record<string, string>): ResponseInit {
   const headers = new Headers(init.headers);
@@ -82,17 +107,12 @@ function keyOf(input: string): string {
   return new URL(path, url.origin).href;
 }
 
-let laterList: Promise<Map<string, { revision: string; bytes: number }>> | undefined;
-
 /** This version's list of files saved later (itself saved on the first visit). */
-function laterEntries() {
-  laterList ??= (async () => {
-    const response = (await shell.matchPrecache(build.laterList)) ?? (await fetch(build.laterList));
-    const entries = (await response.json()) as { url: string; revision: string; bytes: number }[];
-    return new Map(entries.map((entry) => [keyOf(entry.url), { revision: entry.revision, bytes: entry.bytes }]));
-  })();
-  return laterList;
-}
+const laterEntries = onceUntilFailure(async () => {
+  const response = (await shell.matchPrecache(build.laterList)) ?? (await fetchWithin(build.laterList));
+  const entries = (await response.json()) as { url: string; revision: string; bytes: number }[];
+  return new Map(entries.map((entry) => [keyOf(entry.url), { revision: entry.revision, bytes: entry.bytes }]));
+});
 
 /** Remove what an earlier version saved and this one changed or dropped; keep the rest. */
 async function pruneLaterCopy(): Promise<void> {
@@ -107,17 +127,46 @@ async function pruneLaterCopy(): Promise<void> {
 async function fromLaterCopy(request: Request, event: ExtendableEvent): Promise<Response> {
   const key = keyOf(request.url);
   const cache = await caches.open(LATER_CACHE);
-  const saved = await cache.match(key);
-  if (saved) return saved;
-  try {
-    const response = await fetch(request);
-    // A page read online is kept for next time, without holding up the reader.
-    if (response.ok) event.waitUntil(keepIfThisVersion(cache, key, response.clone()));
-    return response;
-  } catch (error) {
-    if (request.mode === 'navigate') return notSavedPage();
-    throw error;
+  return (await cache.match(key)) ?? fromNetwork(request, key, event);
+}
+
+/** Ask the network, and keep what comes back for next time without holding up the reader. */
+async function fromNetwork(request: Request, key: string, event: ExtendableEvent): Promise<Response> {
+  const response = await fetchWithin(request);
+  if (response.ok) event.waitUntil(caches.open(LATER_CACHE).then((cache) => keepIfThisVersion(cache, key, response.clone())));
+  return response;
+}
+
+/**
+ * A page the reader opens. The copy answers at once when it is saved (it is this version's, and
+ * a phone on a bad line gets it without waiting), and the server is asked beside it only to learn
+ * whether the reader is offline. A page not saved waits for the network up to its time limit.
+ */
+async function openPage(request: Request, event: FetchEvent): Promise<Response> {
+  const saved = await savedCopy(request.url);
+  if (saved) {
+    const answer = serverAnswers(request.url).then((online) => (online ? null : (saved.headers.get(SAVED_HEADER) ?? null)));
+    // Not held with `event.waitUntil`: a worker with pending events cannot be replaced, and
+    // Chromium 150 then left a new version (even the one that removes the copy) waiting for good.
+    // The page asks within a second or two, and its message keeps the worker alive until answered.
+    openedOffline.remember(event.resultingClientId, answer);
+    return saved;
   }
+  try {
+    return await fromNetwork(request, keyOf(request.url), event);
+  } catch {
+    return notSavedPage();
+  }
+}
+
+async function savedCopy(url: string): Promise<Response | undefined> {
+  const key = keyOf(url);
+  return (await (await caches.open(LATER_CACHE)).match(key)) ?? (await shell.matchPrecache(new URL(key).pathname));
+}
+
+/** What the page asking was told: when its copy was saved if the network failed, else null. */
+async function openedOfflineAnswer(clientId: string | undefined): Promise<string | null> {
+  return (await openedOffline.answerFor(clientId)) ?? null;
 }
 
 /** Save a response only when its bytes are this version's: a newer deployment's page waits for its own worker. */
@@ -171,7 +220,7 @@ function saveLaterCopy(): Promise<SaveResult> {
     const next = () => missing.shift();
     const worker = async () => {
       for (let key = next(); key && !outdated; key = next()) {
-        const response = await fetch(key, { cache: 'no-cache' }).catch(() => undefined);
+        const response = await fetchWithin(key, { cache: 'no-cache' }).catch(() => undefined);
         if (!response?.ok) continue;
         if (await keepIfThisVersion(cache, key, response)) done++;
         // A file that does not match means a newer version is live: stop, the page offers it.
@@ -191,12 +240,6 @@ function saveLaterCopy(): Promise<SaveResult> {
 
 async function announce(message: unknown): Promise<void> {
   for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
-}
-
-async function savedAt(url: string): Promise<string | null> {
-  const key = keyOf(url);
-  const response = (await (await caches.open(LATER_CACHE)).match(key)) ?? (await shell.matchPrecache(new URL(key).pathname));
-  return response?.headers.get(SAVED_HEADER) ?? null;
 }
 
 /** A plain page for a page this device has not saved, while there is no connection. */

@@ -151,9 +151,12 @@ describe.skipIf(!browserTestsEnabled())('from reading to changing', () => {
     expect(await page.locator('nav.sidebar [data-new-since-visit]').count()).toBe(1);
 
     await page.goto(new URL('policies/saying-no/', site.url).href);
-    expect(await page.locator('[data-changed-since-visit]').isVisible()).toBe(true);
+    // The badges come once the page has loaded (their code waits for it).
+    await page.locator('[data-changed-since-visit]').waitFor({ state: 'visible' });
+    const before = Date.now();
     await page.goto(new URL('policies/escalation-list/', site.url).href);
-    await page.locator('nav.sidebar a[data-changed]').first().waitFor({ state: 'attached' });
+    const lastSeen = () => page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { seen?: Record<string, string> }).seen?.[location.pathname] ?? '', VISITS_KEY);
+    await expect.poll(async () => Date.parse(await lastSeen())).toBeGreaterThanOrEqual(before);
     expect(await page.locator('nav.sidebar [data-new-since-visit]').count()).toBe(0);
     await page.close();
   });

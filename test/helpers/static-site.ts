@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { createGzip } from 'node:zlib';
 
@@ -20,8 +20,15 @@ export interface StaticSite {
   url: string;
   /** Serve another build from now on: a deployment, as a static host does it. */
   deploy(dir: string): void;
+  /**
+   * Fail as a reader's network does: `refuse` closes the port (connection refused), `hang`
+   * accepts connections and never answers (a captive portal, a dead line); `none` serves again.
+   */
+  fail(mode: NetworkFailure): Promise<void>;
   stop(): Promise<void>;
 }
+
+export type NetworkFailure = 'none' | 'refuse' | 'hang';
 
 /**
  * A static host on 127.0.0.1 (a secure context, so service workers run) that serves a built site
@@ -29,8 +36,12 @@ export interface StaticSite {
  */
 export async function serveStatic(dir: string, base: string, options: { gzip?: boolean } = {}): Promise<StaticSite> {
   let root = dir;
+  let failure: NetworkFailure = 'none';
   const prefix = `${base.replace(/\/$/, '')}/`;
+  const sockets = new Set<Socket>();
   const server: Server = createServer((request, response) => {
+    // Hanging: the request is read and never answered, until the test ends the connection.
+    if (failure === 'hang') return;
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(prefix)) return notFound(response);
     let file = normalize(join(root, path.slice(prefix.length)));
@@ -45,14 +56,32 @@ export async function serveStatic(dir: string, base: string, options: { gzip?: b
     if (gzip) body.pipe(createGzip()).pipe(response);
     else body.pipe(response);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // Open connections are ended too: a browser keeps them alive and would not see the port close.
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+  await listen(0);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     deploy: (next) => {
       root = next;
     },
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    fail: async (mode) => {
+      const wasRefusing = failure === 'refuse';
+      failure = mode;
+      if (mode === 'refuse' && !wasRefusing) await close();
+      else if (mode !== 'refuse' && wasRefusing) await listen(port);
+      else if (mode === 'none') for (const socket of sockets) socket.destroy();
+    },
+    stop: () => (failure === 'refuse' ? Promise.resolve() : close()),
   };
 }
 
