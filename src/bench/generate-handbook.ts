@@ -21,12 +21,12 @@ const UNKNOWN_WORDS = ['Zendesk', 'Freshdesk', 'Intercom', 'HubSpot', 'Klarna', 
 const UNKNOWN_SHARE = 0.03;
 
 /** Park-Miller: the same text on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed % 2147483647 || 1;
   return () => (state = (state * 48271) % 2147483647) / 2147483647;
 }
 
-function sentence(next: () => number): string {
+export function sentence(next: () => number): string {
   const length = 6 + Math.floor(next() * 9);
   const words = Array.from({ length }, () => (next() < UNKNOWN_SHARE ? UNKNOWN_WORDS[Math.floor(next() * UNKNOWN_WORDS.length)] : WORDS[Math.floor(next() * WORDS.length)]) ?? 'we');
   const text = words.join(' ');

@@ -5,11 +5,13 @@
  * package itself, so the summary can say what was left out.
  */
 import { decodeXML } from 'entities';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { ContentError } from '../errors/index.ts';
 import { plural, type SourceDocument } from './document.ts';
+import { openWordPackage } from './docx-package.ts';
 import { parseHtml } from './html.ts';
+import { IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 
 /**
  * Word's Title and Subtitle styles are paragraphs to mammoth; the title is the page's title and
@@ -17,12 +19,8 @@ import { parseHtml } from './html.ts';
  */
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
 
-// A .docx is a zip archive; Word's encrypted files and old .doc files are OLE compound files.
-const ZIP_SIGNATURE = Buffer.from('504b0304', 'hex');
-const OLE_SIGNATURE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
-
-export async function readDocx(bytes: Buffer, { shownPath: file }: { shownPath: string }): Promise<SourceDocument> {
-  const zip = await openPackage(file, bytes);
+export async function readDocx(bytes: Buffer, { shownPath: file, limits = IMPORT_LIMITS }: { shownPath: string; limits?: ImportLimits }): Promise<SourceDocument> {
+  const zip = await openWordPackage(file, bytes, limits);
   const inventory = await leftOutParts(zip);
   let html: string;
   let warnings: string[];
@@ -48,25 +46,6 @@ export async function readDocx(bytes: Buffer, { shownPath: file }: { shownPath: 
 function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return (text.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function openPackage(file: string, bytes: Buffer): Promise<JSZip> {
-  if (bytes.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
-    throw new ContentError(
-      `Cannot read ${file}: it is protected with a password, or it is an old Word 97-2003 document saved with a .docx name. Open it in Word, remove the password (File > Info > Protect Document) or save it as a Word Document (.docx), then import it again.`,
-      { file },
-    );
-  }
-  if (!bytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
-    throw new ContentError(`Cannot read ${file}: it is not a Word document (a .docx file is a zip archive, and this one is not). The file may be damaged or have the wrong extension: open it in Word and save it again as .docx.`, { file });
-  }
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    if (!zip.file('word/document.xml')) throw new Error('it has no word/document.xml');
-    return zip;
-  } catch (error) {
-    throw new ContentError(`Cannot read ${file}: the archive is damaged (${error instanceof Error ? error.message : String(error)}). Open it in Word and save it again as .docx.`, { file, cause: error });
-  }
 }
 
 async function partText(zip: JSZip, path: string): Promise<string> {

@@ -69,7 +69,8 @@ export function nestListsByLevel(parent: Root | Element, listAt: (node: RootCont
     let top = open.at(-1);
     if (top && top.level === entry.level) {
       if (top.list.tagName === entry.list.tagName) {
-        top.list.children.push(...entry.list.children);
+        // One at a time: spreading a long list into push() overflows the call stack.
+        for (const item of entry.list.children) top.list.children.push(item);
         continue;
       }
       open.pop();

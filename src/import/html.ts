@@ -11,17 +11,29 @@ import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { SourceDocument } from './document.ts';
 import { isGoogleDocsExport, normaliseGoogleDocs } from './google-docs.ts';
+import { checkLimit, checkText, IMPORT_LIMITS, type ImportLimits } from './limits.ts';
+import { measureHtml } from './measure-html.ts';
 import { isWordExport, normaliseWordHtml } from './word-html.ts';
 
 export function parseHtml(html: string): Root {
   return fromHtml(html);
 }
 
-export function readHtml(bytes: Buffer, { absolutePath }: { absolutePath: string }): SourceDocument {
-  const tree = parseHtml(decodeHtml(bytes));
+export function readHtml(bytes: Buffer, { absolutePath, shownPath = absolutePath, limits = IMPORT_LIMITS }: { absolutePath: string; shownPath?: string; limits?: ImportLimits }): SourceDocument {
+  const html = decodeHtml(bytes);
+  checkHtml(shownPath, limits, html);
+  const tree = parseHtml(html);
   const leftOut = isGoogleDocsExport(tree) ? normaliseGoogleDocs(tree) : isWordExport(tree) ? normaliseWordHtml(tree) : [];
   const title = select('head > title', tree) as Element | undefined;
   return { tree, metadataTitle: title ? toString(title).trim() || undefined : undefined, baseFolder: dirname(absolutePath), leftOut };
+}
+
+/** The limits, measured on the tags before parse5 and the tree walks see them. */
+export function checkHtml(file: string, limits: ImportLimits, html: string): void {
+  const measured = measureHtml(html);
+  checkText(file, limits, measured.text);
+  checkLimit(file, limits, 'elements', measured.elements, 'HTML elements');
+  checkLimit(file, limits, 'depth', measured.depth, 'HTML elements inside each other');
 }
 
 /**

@@ -47,7 +47,8 @@ export async function collectImages(tree: Root, baseFolder: string | undefined):
   visit(tree, 'image', (image, _index, parent) => {
     if (parent) found.push({ image, parent });
   });
-  for (const { image, parent } of found) {
+  const dropped = new Set<Image>();
+  for (const { image } of found) {
     const outcome = await readImage(image.url, baseFolder, `image-${images.length + 1}`);
     if ('saved' in outcome) {
       images.push(outcome.saved);
@@ -56,7 +57,11 @@ export async function collectImages(tree: Root, baseFolder: string | undefined):
       continue;
     }
     skipped[outcome.skipped]++;
-    parent.children.splice(parent.children.indexOf(image), 1);
+    dropped.add(image);
+  }
+  // Once per parent: finding and splicing each image out was quadratic in a page of many.
+  for (const parent of new Set(found.map((entry) => entry.parent))) {
+    if (dropped.size > 0) parent.children = parent.children.filter((child) => !dropped.has(child as Image)) as Parent['children'];
   }
   const leftOut: string[] = [];
   if (skipped.web > 0) leftOut.push(`${plural(skipped.web, 'image')} on the web (save ${skipped.web === 1 ? 'it' : 'them'} beside the policy and add ${skipped.web === 1 ? 'it' : 'them'} by hand)`);

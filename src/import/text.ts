@@ -10,8 +10,23 @@ import { toHast } from 'mdast-util-to-hast';
 import { parse as parseYaml } from 'yaml';
 import { parseDocument } from '../markdown/syntax.ts';
 import type { SourceDocument } from './document.ts';
+import { checkLimit, checkText, IMPORT_LIMITS, type ImportLimits } from './limits.ts';
+import { measureHtml } from './measure-html.ts';
+import { markdownDepth, measureText } from './measure-text.ts';
 
-export function readMarkdown(absolutePath: string, text: string): SourceDocument {
+/** The file as messages name it, and the limits it is checked against (the import's own by default). */
+interface Checked {
+  shownPath?: string;
+  limits?: ImportLimits;
+}
+
+export function readMarkdown(absolutePath: string, text: string, { shownPath = absolutePath, limits = IMPORT_LIMITS }: Checked = {}): SourceDocument {
+  checkText(shownPath, limits, measureText(text));
+  checkLimit(shownPath, limits, 'depth', markdownDepth(text), 'lists and quotes inside each other');
+  // Raw HTML in the Markdown is parsed by parse5 too.
+  const html = measureHtml(text, { commonMark: true });
+  checkLimit(shownPath, limits, 'elements', html.elements, 'HTML elements');
+  checkLimit(shownPath, limits, 'depth', html.depth, 'HTML elements inside each other');
   const mdast = parseDocument(text, 'md');
   const frontmatter = mdast.children.find((node) => node.type === 'yaml');
   const hast = raw(toHast(mdast, { allowDangerousHtml: true }) as Root) as Root;
@@ -42,8 +57,10 @@ function looksLikeHeading(lines: readonly string[]): boolean {
   return lines.length === 1 && line.length <= HEADING_MAX_CHARACTERS && !/[.!?:;,]$/.test(line) && !BULLET.test(line) && !NUMBER.test(line);
 }
 
-export function readPlainText(text: string): SourceDocument {
-  const blocks = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/).map((block) => block.replace(/^\n+|\s+$/g, '')).filter(Boolean);
+export function readPlainText(text: string, { shownPath = 'the text', limits = IMPORT_LIMITS }: Checked = {}): SourceDocument {
+  checkText(shownPath, limits, measureText(text));
+  // trimEnd, not `/\s+$/`: a regex tries that from every space of a long run, which is quadratic.
+  const blocks = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/).map((block) => block.replace(/^\n+/, '').trimEnd()).filter(Boolean);
   const children: Element[] = [];
   for (const block of blocks) {
     const lines = block.split('\n');
@@ -59,7 +76,8 @@ export function readPlainText(text: string): SourceDocument {
 /** Items typed with blank lines between them are one list, not a list per item. */
 function continueList(previous: Element | undefined, next: Element): Element[] {
   if (previous?.tagName !== next.tagName) return [next];
-  previous.children.push(...next.children);
+  // One at a time: spreading 200,000 items into push() overflows the call stack.
+  for (const item of next.children) previous.children.push(item);
   return [];
 }
 

@@ -76,23 +76,30 @@ function firstRowsAsHeaders(tree: HastRoot): void {
 /**
  * Spaces at the edges of emphasis (`<em> warmly</em>`, common in Word) move outside it, and
  * spaces at the start or end of a block go: Markdown cannot show either without character codes.
+ * Each list of children is rebuilt in one pass (inserting as it went was quadratic in a paragraph
+ * of many bold words), and trimmed with trimStart/trimEnd, not `/\s+$/`, which is quadratic on a
+ * long run of spaces.
  */
 function tidySpaces(tree: Root): void {
   visit(tree, (node) => {
     if (!('children' in node)) return;
-    const children = node.children as RootContent[];
-    for (let index = 0; index < children.length; index++) {
-      const child = children[index];
-      if (child?.type !== 'emphasis' && child?.type !== 'strong' && child?.type !== 'delete') continue;
+    const tidied: RootContent[] = [];
+    for (const child of node.children as RootContent[]) {
+      if (child.type !== 'emphasis' && child.type !== 'strong' && child.type !== 'delete') {
+        tidied.push(child);
+        continue;
+      }
       const first = child.children[0];
       const last = child.children.at(-1);
-      const leading = first?.type === 'text' ? /^\s+/.exec(first.value)?.[0] : undefined;
-      const trailing = last?.type === 'text' ? /\s+$/.exec(last.value)?.[0] : undefined;
-      if (leading && first?.type === 'text') first.value = first.value.slice(leading.length);
-      if (trailing && last?.type === 'text') last.value = last.value.slice(0, last.value.length - trailing.length);
-      if (trailing) children.splice(index + 1, 0, { type: 'text', value: ' ' });
-      if (leading) children.splice(index++, 0, { type: 'text', value: ' ' });
+      const leading = first?.type === 'text' && first.value !== first.value.trimStart();
+      const trailing = last?.type === 'text' && last.value !== last.value.trimEnd();
+      if (leading && first.type === 'text') first.value = first.value.trimStart();
+      if (trailing && last.type === 'text') last.value = last.value.trimEnd();
+      if (leading) tidied.push({ type: 'text', value: ' ' });
+      tidied.push(child);
+      if (trailing) tidied.push({ type: 'text', value: ' ' });
     }
+    (node as Parent).children = tidied as Parent['children'];
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') trimEdges(node.children as RootContent[]);
   });
 }
@@ -107,15 +114,19 @@ function trimEdges(children: RootContent[]): void {
 /** Links keep their words; an address that is not a web or e-mail address is dropped. */
 function linksToText(tree: Root): number {
   let dropped = 0;
-  visit(tree, 'link', (link, index, parent) => {
-    if (isSafeAddress(link.url)) return;
-    // `#footnote-1` and other places in the same document mean nothing on the policy page.
-    if (!link.url.startsWith('#')) dropped++;
-    if (parent && index !== undefined) {
-      parent.children.splice(index, 1, ...link.children);
-      return index;
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const kept: RootContent[] = [];
+    for (const child of node.children as RootContent[]) {
+      if (child.type !== 'link' || isSafeAddress(child.url)) {
+        kept.push(child);
+        continue;
+      }
+      // `#footnote-1` and other places in the same document mean nothing on the policy page.
+      if (!child.url.startsWith('#')) dropped++;
+      for (const inner of child.children) kept.push(inner);
     }
-    return undefined;
+    (node as Parent).children = kept as Parent['children'];
   });
   return dropped;
 }
@@ -134,11 +145,9 @@ function cleanText(tree: Root): void {
 
 /** Word marks footnotes' way back with `↑`; empty paragraphs are spacing; both go. */
 function dropEmptyBlocks(tree: Root): void {
-  visit(tree, 'text', (node, index, parent) => {
-    if (node.value.trim() === '↑' && parent && index !== undefined) parent.children.splice(index, 1);
-  });
   const prune = (parent: Parent) => {
     parent.children = parent.children.filter((child) => {
+      if (child.type === 'text' && child.value.trim() === '↑') return false;
       if ('children' in child) prune(child);
       return !(child.type === 'paragraph' || child.type === 'heading') || child.children.length > 0 && (toString(child).trim() !== '' || hasImage(child));
     }) as Parent['children'];
@@ -161,14 +170,16 @@ function hasImage(node: Nodes): boolean {
 function joinAdjacentLists(tree: Root): void {
   visit(tree, (node) => {
     if (!('children' in node)) return;
-    const children = node.children as RootContent[];
-    for (let index = children.length - 1; index > 0; index--) {
-      const current = children[index];
-      const previous = children[index - 1];
-      if (current?.type !== 'list' || previous?.type !== 'list' || Boolean(current.ordered) !== Boolean(previous.ordered)) continue;
-      previous.children.push(...current.children);
-      children.splice(index, 1);
+    const joined: RootContent[] = [];
+    for (const child of node.children as RootContent[]) {
+      const previous = joined.at(-1);
+      if (child.type === 'list' && previous?.type === 'list' && Boolean(child.ordered) === Boolean(previous.ordered)) {
+        for (const item of child.children) previous.children.push(item);
+        continue;
+      }
+      joined.push(child);
     }
+    (node as Parent).children = joined as Parent['children'];
   });
 }
 
@@ -188,7 +199,8 @@ function shiftHeadings(tree: Root): void {
     headings.push(heading);
   });
   if (headings.length === 0) return;
-  const shift = 2 - Math.min(...headings.map((heading) => heading.depth));
+  // reduce, not Math.min(...): spreading 200,000 headings overflows the call stack.
+  const shift = 2 - headings.reduce((highest, heading) => Math.min(highest, heading.depth), 6);
   for (const heading of headings) heading.depth = Math.min(6, Math.max(2, heading.depth + shift)) as Heading['depth'];
 }
 

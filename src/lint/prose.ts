@@ -16,7 +16,7 @@ export const PROSE_OPTIONS = {
   source: ['inlineCode'],
 };
 
-interface Range {
+export interface Range {
   start: number;
   end: number;
 }
@@ -66,7 +66,28 @@ export const rememberHeadings: Plugin<[], MdastRoot> = () => (tree, file) => {
 export function isHeadingSentence(sentence: Sentence, file: VFile): boolean {
   const line = sentence.position?.start.line;
   if (line === undefined) return false;
-  return (file.data.headingLines ?? []).some((range) => line >= range.start && line <= range.end);
+  const range = (file.data.headingLines ?? [])[lastStartingAtOrBefore(file.data.headingLines ?? [], line)];
+  return range !== undefined && line <= range.end;
+}
+
+/**
+ * Index of the last range that starts at or before `value`, or -1. The ranges are in document
+ * order and never overlap (headings and paragraphs do not nest), so a binary search finds the
+ * one that could hold `value`: asking every range for every sentence was quadratic in a long
+ * imported document.
+ */
+export function lastStartingAtOrBefore(ranges: readonly Range[], value: number): number {
+  let low = 0;
+  let high = ranges.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((ranges[middle]?.start ?? 0) <= value) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
 
 const sentencesByTree = new WeakMap<NlcstRoot, Sentence[]>();

@@ -13,6 +13,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type PluggableList, type Processor } from 'unified';
+// micromark's event edits, made linear in what they move (see the module).
+import './linear-edit-map.ts';
 
 export type Flavour = 'mdx' | 'md';
 

@@ -16,7 +16,8 @@ import type { Plugin } from 'unified';
 function asOneParagraph(tree: Root): Root {
   const children: Paragraph['children'] = [];
   for (const node of tree.children) {
-    if (node.type === 'ParagraphNode') children.push(...node.children);
+    // One at a time: spreading a paragraph of 200,000 sentences into push() overflows the call stack.
+    if (node.type === 'ParagraphNode') for (const sentence of node.children) children.push(sentence);
   }
   return { type: 'RootNode', children: [{ type: 'ParagraphNode', children }] };
 }

@@ -2,9 +2,9 @@
  * `paragraph-length`: a paragraph with more sentences than the limit (5 by default). A short
  * paragraph is one idea; a long one is a wall that staff skip.
  */
-import type { Root } from 'nlcst';
+import type { Root, Sentence } from 'nlcst';
 import type { Plugin } from 'unified';
-import { proseSentences } from '../prose.ts';
+import { lastStartingAtOrBefore, proseSentences, type Range } from '../prose.ts';
 import { ruleUrl } from './rule-docs.ts';
 
 export interface ParagraphLengthOptions {
@@ -16,12 +16,7 @@ export interface ParagraphLengthOptions {
  * natural-language tree starts a new paragraph at every line break between sentences.
  */
 const retextParagraphLength: Plugin<[ParagraphLengthOptions], Root> = ({ max }) => (tree, file) => {
-  const sentences = proseSentences(tree, file);
-  for (const paragraph of file.data.paragraphOffsets ?? []) {
-    const inside = sentences.filter((sentence) => {
-      const offset = sentence.position?.start.offset;
-      return offset !== undefined && offset >= paragraph.start && offset < paragraph.end;
-    });
+  for (const inside of sentencesByParagraph(proseSentences(tree, file), file.data.paragraphOffsets ?? [])) {
     if (inside.length <= max) continue;
     const first = inside[0]?.position;
     const last = inside.at(-1)?.position;
@@ -34,5 +29,17 @@ const retextParagraphLength: Plugin<[ParagraphLengthOptions], Root> = ({ max }) 
     message.url = ruleUrl('paragraph-length');
   }
 };
+
+/** Each paragraph's sentences, in order; one binary search per sentence (linear in the document, near enough). */
+function sentencesByParagraph(sentences: readonly Sentence[], paragraphs: readonly Range[]): Sentence[][] {
+  const grouped = paragraphs.map((): Sentence[] => []);
+  for (const sentence of sentences) {
+    const offset = sentence.position?.start.offset;
+    if (offset === undefined) continue;
+    const index = lastStartingAtOrBefore(paragraphs, offset);
+    if (offset < (paragraphs[index]?.end ?? 0)) grouped[index]?.push(sentence);
+  }
+  return grouped;
+}
 
 export default retextParagraphLength;
