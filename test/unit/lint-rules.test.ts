@@ -96,7 +96,7 @@ function withSettings(rule: RuleId, settings: Partial<LintContext['settings']>):
   return context;
 }
 
-const README = readFileSync('README.md', 'utf8');
+const EDITORS_GUIDE = readFileSync('docs/editors.md', 'utf8');
 
 describe('sentence-length at its limit', () => {
   it('accepts a sentence of exactly the maximum and flags one word more, with the counts and where the rule is explained', async () => {
@@ -114,7 +114,7 @@ describe('sentence-length at its limit', () => {
         reason: 'Unexpected sentence of `26` words, expected at most `25`. Split it into shorter sentences.',
         actual: '26',
         expected: ['25'],
-        url: 'https://github.com/plainbook/plainbook/blob/main/README.md#rule-sentence-length',
+        url: 'https://github.com/plainbook/plainbook/blob/main/docs/editors.md#sentence-length',
       },
     ]);
   });
@@ -143,7 +143,7 @@ describe('paragraph-length at its limit', () => {
         reason: 'Unexpected paragraph of `4` sentences, expected at most `2`. Break it up, or turn it into a list.',
         actual: '4',
         expected: ['2'],
-        url: 'https://github.com/plainbook/plainbook/blob/main/README.md#rule-paragraph-length',
+        url: 'https://github.com/plainbook/plainbook/blob/main/docs/editors.md#paragraph-length',
       },
     ]);
   });
@@ -185,7 +185,7 @@ describe('document-grade at its limit', () => {
         reason: `Unexpected reading grade \`${grade.toFixed(1)}\`, expected \`${lower}\` or lower. Use shorter sentences (now 3.5 words on average) and shorter words.`,
         actual: grade.toFixed(1),
         expected: [String(lower)],
-        url: 'https://github.com/plainbook/plainbook/blob/main/README.md#rule-document-grade',
+        url: 'https://github.com/plainbook/plainbook/blob/main/docs/editors.md#document-grade',
       },
     ]);
   });
@@ -255,15 +255,15 @@ describe('readability at its limits', () => {
         severity: 'error',
         reason: expect.stringMatching(/^Unexpected hard sentence: `[5-7]` of `7` readability formulas rate it at grade `7\.5` or above, expected at most `4`\. Use shorter words, or split it\.$/),
         actual: long,
-        url: 'https://github.com/plainbook/plainbook/blob/main/README.md#rule-readability',
+        url: 'https://github.com/plainbook/plainbook/blob/main/docs/editors.md#readability',
       },
     ]);
   });
 });
 
 describe('rule documentation links', () => {
-  it.each(['document-grade', 'sentence-length', 'paragraph-length', 'readability'])('%s points to its own row in the README', (rule) => {
-    expect(ruleUrl(rule)).toBe(`https://github.com/plainbook/plainbook/blob/main/README.md#rule-${rule}`);
-    expect(README).toContain(`<a id="rule-${rule}"></a>\`${rule}\``);
+  it.each(['document-grade', 'sentence-length', 'paragraph-length', 'readability'])('%s points to its own section of the editors’ guide', (rule) => {
+    expect(ruleUrl(rule)).toBe(`https://github.com/plainbook/plainbook/blob/main/docs/editors.md#${rule}`);
+    expect(EDITORS_GUIDE).toMatch(new RegExp(`^### ${rule}$`, 'm'));
   });
 });
