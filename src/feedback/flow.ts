@@ -8,8 +8,8 @@ import type { GitHubTarget } from '../github/client.ts';
 import { upsertComment } from '../github/comments.ts';
 import { metricsFromSource } from '../lint/source-metrics.ts';
 import type { PolicyRecord } from '../policies/catalog.ts';
-import { feedbackCommitTitle, type FeedbackGitHub } from './github.ts';
-import { alreadyMergedComment, branchEditedComment, createdComment, declinedComment, needsEditComment, notAllowedComment, pullRequestBody, statusTag } from './messages.ts';
+import { feedbackCommitTitle, type FeedbackGitHub, type IssueWords } from './github.ts';
+import { alreadyMergedComment, branchEditedComment, createdComment, declinedComment, editedAfterAcceptedProblem, needsEditComment, notAllowedComment, pullRequestBody, statusTag, type NextStep } from './messages.ts';
 import { prepareChange } from './prepare.ts';
 
 export interface FlowInput {
@@ -28,17 +28,42 @@ async function say(input: FlowInput, body: string): Promise<void> {
   await upsertComment({ octokit: input.octokit, target: input.target, issueNumber: input.issueNumber, marker: statusTag(input.issueNumber), body, dryRun: input.github.dryRun });
 }
 
-/** Make sure `label` is on the issue, then return whether whoever added it last may write. */
-async function labelledByWriter(input: FlowInput, label: string, labels: string[]): Promise<{ ok: boolean; login?: string }> {
+/** Whether the label may be acted on; when so, since when (ISO 8601). */
+type Labelled = { ok: true; at: string } | { ok: false; login?: string | undefined };
+
+/**
+ * Make sure `label` is on the issue, then return whether whoever added it last may write, and
+ * when they added it.
+ */
+async function labelledByWriter(input: FlowInput, label: string, labels: string[]): Promise<Labelled> {
   const { github, issueNumber } = input;
   if (!labels.includes(label)) {
-    // Run from a terminal: the person running it is the one accepting.
+    // Run from a terminal: the person running it is the one accepting, now.
     await github.addLabels(issueNumber, [label]);
-    if (github.dryRun) return { ok: true };
+    if (github.dryRun) return { ok: true, at: new Date().toISOString() };
   }
-  const login = await github.lastLabeller(issueNumber, label);
-  if (!login) return { ok: false };
-  return { ok: await github.canWrite(login), login };
+  const labelling = await github.lastLabelling(issueNumber, label);
+  if (!labelling?.login) return { ok: false };
+  return (await github.canWrite(labelling.login)) ? { ok: true, at: labelling.at } : { ok: false, login: labelling.login };
+}
+
+/** When the words were edited at or after the label, if they were (GitHub's times are whole seconds: a tie counts as after). */
+function editedSince(words: IssueWords, acceptedAt: string): string | undefined {
+  const edited = words.lastEditedAt;
+  return edited !== null && Date.parse(edited) >= Date.parse(acceptedAt) ? edited : undefined;
+}
+
+/**
+ * No pull request: say why, and take `accepted` off, so that adding it again after the fix is a
+ * new event the workflow runs on (a label already there sends none).
+ */
+async function needsEdit(input: FlowInput, problems: string[], next: NextStep): Promise<FlowOutcome> {
+  const { github, issueNumber } = input;
+  await say(input, needsEditComment(issueNumber, problems, next));
+  await github.addLabels(issueNumber, ['needs-edit']);
+  await github.removeLabel(issueNumber, 'accepted');
+  input.log(`#${issueNumber} needs an edit: ${problems.join(' ')}`);
+  return 'needs-edit';
 }
 
 function names(labels: (string | { name?: string | undefined })[]): string[] {
@@ -56,24 +81,24 @@ export async function feedbackToPullRequest(input: FlowInput): Promise<FlowOutco
     return 'not-allowed';
   }
 
+  // The words an editor accepted: an edit since the label brings in words no editor has read.
+  const words = await github.issueWords(issueNumber);
+  const edited = editedSince(words, allowed.at);
+  if (edited) return needsEdit(input, [editedAfterAcceptedProblem(edited, allowed.at)], 'review');
+
   // The policy as it is now on the default branch, at one commit: the pull request starts from
   // that commit, so a change merged since this checkout was made is kept, never undone.
   const base = await github.defaultBranch();
   const baseSha = await github.branchSha(base);
   if (!baseSha) throw new ConfigError(`The default branch ${base} of ${input.target.owner}/${input.target.repo} has no commit yet: push the handbook to it first.`);
   const prepared = await prepareChange({
-    body: issue.body ?? '',
+    body: words.body,
     formYaml: input.formYaml,
     policies: input.policies,
     branch: base,
     readPolicy: (policy) => github.file(policy.file, baseSha),
   });
-  if (!prepared.ok) {
-    await say(input, needsEditComment(issueNumber, prepared.problems));
-    await github.addLabels(issueNumber, ['needs-edit']);
-    log(`#${issueNumber} needs an edit: ${prepared.problems.join(' ')}`);
-    return 'needs-edit';
-  }
+  if (!prepared.ok) return needsEdit(input, prepared.problems, 'edit');
 
   const branch = `feedback/${issueNumber}`;
   // A rerun replaces only its own work: never a merged change, never commits someone added.

@@ -1,6 +1,7 @@
 /** GitHub calls for feedback pull requests, on the one Octokit factory. */
 import { ContentError, UsageError } from '../errors/index.ts';
 import { githubStep, githubStepOr } from '../github/errors.ts';
+import { isSelf } from '../github/identity.ts';
 import { findOrCreate, NO_BLIND_RETRY } from '../github/idempotent.ts';
 import { RepoClient } from '../github/repo-client.ts';
 
@@ -8,6 +9,29 @@ const WRITE_PERMISSIONS = new Set(['admin', 'maintain', 'write']);
 
 /** The first line of the one commit a feedback branch holds; a rerun knows its own work by it. */
 export const feedbackCommitTitle = (issue: number) => `Apply feedback from #${issue}`;
+
+/** Who added a label last, and when (ISO 8601). */
+export interface Labelling {
+  login: string | undefined;
+  at: string;
+}
+
+/** An issue's body with the time it was last edited (null when never edited since it was filed). */
+export interface IssueWords {
+  body: string;
+  lastEditedAt: string | null;
+}
+
+/*
+ * Why GraphQL: REST keeps no record of body edits. An issue's `updated_at` moves with every label
+ * and comment, and its events and timeline list no body edit (only a title's `renamed`).
+ * GraphQL's `Issue.lastEditedAt` is when the body was last edited; asked in the same query as
+ * `body`, the words and the time they last changed are one snapshot, so no edit can slip in
+ * between reading one and the other.
+ */
+const ISSUE_WORDS = `query($owner: String!, $repo: String!, $number: Int!) {
+  repository(owner: $owner, name: $repo) { issue(number: $number) { body lastEditedAt } }
+}`;
 
 export class FeedbackGitHub extends RepoClient {
 
@@ -17,13 +41,27 @@ export class FeedbackGitHub extends RepoClient {
     return data;
   }
 
-  /** Who added `label` most recently, from the issue's events (every page). */
-  async lastLabeller(number: number, label: string): Promise<string | undefined> {
+  /** Who added `label` most recently, and when, from the issue's events (every page). */
+  async lastLabelling(number: number, label: string): Promise<Labelling | undefined> {
     const events = await githubStep(`reading the events of #${number}`, () =>
       this.octokit.paginate(this.octokit.rest.issues.listEvents, { ...this.repoParams, issue_number: number, per_page: 100 }),
     );
-    const added = events.filter((event) => event.event === 'labeled' && (event as { label?: { name?: string } }).label?.name === label);
-    return added.at(-1)?.actor?.login;
+    const added = events.filter((event) => event.event === 'labeled' && (event as { label?: { name?: string } }).label?.name === label).at(-1);
+    return added && { login: added.actor?.login, at: added.created_at };
+  }
+
+  /** The issue's words as they are now, and when they last changed (see ISSUE_WORDS). */
+  async issueWords(number: number): Promise<IssueWords> {
+    try {
+      const { repository } = await githubStep(`reading the words of #${number}`, () =>
+        this.octokit.graphql<{ repository: { issue: IssueWords } }>(ISSUE_WORDS, { ...this.repoParams, number }),
+      );
+      return { body: repository.issue.body, lastEditedAt: repository.issue.lastEditedAt };
+    } catch (error) {
+      // GraphQL answers a missing issue (deleted or moved since it was read) with NOT_FOUND.
+      if (!(error as { errors?: { type?: string }[] }).errors?.some((item) => item.type === 'NOT_FOUND')) throw error;
+      throw new UsageError(`#${number} is no longer an issue of ${this.target.owner}/${this.target.repo} (deleted or moved): give the number of the issue with the feedback.`);
+    }
   }
 
   async canWrite(login: string): Promise<boolean> {
@@ -63,10 +101,19 @@ export class FeedbackGitHub extends RepoClient {
     return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
   }
 
-  /** Whether `sha` is the one commit Plainbook made for `issue`: safe to replace on a rerun. */
+  /**
+   * Whether `sha` is the one commit Plainbook made for `issue`, safe to replace on a rerun: one
+   * parent, exactly our title for this issue (`#1` is not `#12`), and made by the token's own
+   * account. GitHub links a commit to the account its author e-mail belongs to; the contents
+   * API writes ours as the token's account. An author can be faked by whoever can push, but only
+   * to have their own work replaced: this guards against losing a colleague's commit by mistake.
+   */
   async isOwnFeedbackCommit(sha: string, issue: number): Promise<boolean> {
-    const { data } = await githubStep(`reading commit ${sha.slice(0, 7)}`, () => this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: sha }));
-    return data.parents.length === 1 && data.message.startsWith(feedbackCommitTitle(issue));
+    const { data } = await githubStep(`reading commit ${sha.slice(0, 7)}`, () => this.octokit.rest.repos.getCommit({ ...this.repoParams, ref: sha, per_page: 1 }));
+    const title = data.commit.message.split('\n', 1)[0];
+    if (data.parents.length !== 1 || title !== feedbackCommitTitle(issue)) return false;
+    const author = data.author && 'login' in data.author ? data.author : undefined;
+    return isSelf(author, await this.self());
   }
 
   /** Point `branch` at `sha`, creating it if needed: a rerun starts again from the default branch. */

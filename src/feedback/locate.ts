@@ -3,6 +3,17 @@
  * line breaks and quote marks (copying from a web page turns "straight" quotes curly). When the
  * words appear more than once, the section heading the reporter named picks one.
  */
+import type { Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { parseDocument, type Flavour } from '../markdown/syntax.ts';
+
+/** A heading of the page: where it starts in the file, and its words as the page shows them. */
+export interface SectionHeading {
+  start: number;
+  text: string;
+}
+
 export interface Match {
   start: number;
   end: number;
@@ -48,10 +59,27 @@ function allIndexes(haystack: string, needle: string): number[] {
   return found;
 }
 
-function headingAbove(text: string, offset: number): string | undefined {
-  const before = text.slice(0, offset);
-  const headings = [...before.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)];
-  return headings.at(-1)?.[1]?.trim();
+/**
+ * The page's headings, each as plain text: the page and the form name a section by what it reads
+ * (`When to say no`), not by its Markdown (`When to say **no**`). Undefined when the page does
+ * not parse, so no section can be told.
+ */
+export function sectionHeadings(text: string, flavour: Flavour): SectionHeading[] | undefined {
+  let tree;
+  try {
+    tree = parseDocument(text, flavour);
+  } catch {
+    return undefined;
+  }
+  const headings: SectionHeading[] = [];
+  visit(tree, 'heading', (heading: Heading) => {
+    headings.push({ start: heading.position?.start.offset ?? 0, text: toString(heading, { includeHtml: false }).trim() });
+  });
+  return headings;
+}
+
+function headingAbove(headings: readonly SectionHeading[], offset: number): string | undefined {
+  return headings.findLast((heading) => heading.start < offset)?.text;
 }
 
 function sameSection(a: string | undefined, b: string): boolean {
@@ -59,8 +87,12 @@ function sameSection(a: string | undefined, b: string): boolean {
   return a !== undefined && simplify(a) === simplify(b);
 }
 
-/** Look for `quote` in `text` from offset `from` (the body, after the frontmatter). */
-export function locate(text: string, quote: string, section: string | undefined, from = 0): LocateResult {
+/**
+ * Look for `quote` in `text` from offset `from` (the body, after the frontmatter), under
+ * `headings` (see sectionHeadings; by default the page's, read as Markdown).
+ */
+export function locate(text: string, quote: string, section: string | undefined, options: { from?: number; headings?: readonly SectionHeading[] } = {}): LocateResult {
+  const { from = 0, headings = sectionHeadings(text, 'md') ?? [] } = options;
   const body = text.slice(from);
   const trimmed = quote.trim();
   // An empty needle is found at every offset.
@@ -78,7 +110,7 @@ export function locate(text: string, quote: string, section: string | undefined,
         }))
       : [];
   }
-  matches = matches.map((match) => ({ ...match, section: headingAbove(text, match.start) }));
+  matches = matches.map((match) => ({ ...match, section: headingAbove(headings, match.start) }));
   if (matches.length > 1 && section) {
     const inSection = matches.filter((match) => sameSection(match.section, section));
     if (inSection.length > 0) matches = inSection;

@@ -1,21 +1,12 @@
 /** What Plainbook writes on feedback issues and pull requests. Untrusted text only ever appears fenced. */
+import { fenced, inlineCode } from '../github/inert-text.ts';
 import { marker } from '../github/markers.ts';
 import { formatGrade, type ReadingMetrics } from '../lint/metrics.ts';
 
+export { fenced, inlineCode };
+
 export const statusTag = (issue: number) => marker('feedback', { issue });
 export const pullTag = (issue: number) => marker('feedback-pr', { issue });
-
-/** A code fence longer than any run of backticks in the text: the text shows as written, inert. */
-export function fenced(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}text\n${text}\n${fence}`;
-}
-
-/** Untrusted text on one line, as code: no Markdown, no @mentions, no links. */
-export function inlineCode(text: string): string {
-  return `\`${text.replace(/[`\r\n]/g, ' ').slice(0, 200)}\``;
-}
 
 function grade(metrics: ReadingMetrics | undefined): string {
   return metrics ? formatGrade(metrics.fleschKincaidGrade) : '–';
@@ -60,16 +51,25 @@ export function createdComment(issue: number, pullUrl: string, action: 'created'
   return `${statusTag(issue)}\nThank you. ${action === 'created' ? 'We opened' : 'We updated'} a pull request with your suggestion: ${pullUrl}\nThe policy owner will review it.\n`;
 }
 
-export function needsEditComment(issue: number, problems: readonly string[]): string {
-  return [
-    statusTag(issue),
-    'Thank you for this feedback. We could not turn it into a change yet:',
-    '',
-    ...problems.map((problem) => `- ${problem}`),
-    '',
-    'Please edit the issue to fix this. An editor will then add the `accepted` label again.',
-    '',
-  ].join('\n');
+/** Who acts next on feedback that needs an edit: the reporter fixes the issue, or an editor reads it again. */
+export type NextStep = 'edit' | 'review';
+
+const NEXT_STEPS: Record<NextStep, string> = {
+  edit: 'Please edit the issue to fix this. We took the `accepted` label off: an editor adds it again once the issue is fixed, and we try again.',
+  review: 'We took the `accepted` label off. An editor needs to read the issue as it is now, and add the `accepted` label again if the new words should go in.',
+};
+
+export function needsEditComment(issue: number, problems: readonly string[], next: NextStep): string {
+  return [statusTag(issue), 'Thank you for this feedback. We could not turn it into a change yet:', '', ...problems.map((problem) => `- ${problem}`), '', NEXT_STEPS[next], ''].join('\n');
+}
+
+/** `2026-03-02T10:04:05Z` as `2026-03-02 10:04:05 UTC`. */
+function utc(time: string): string {
+  return new Date(time).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+export function editedAfterAcceptedProblem(editedAt: string, acceptedAt: string): string {
+  return `The issue was edited at ${utc(editedAt)}, after the \`accepted\` label was added at ${utc(acceptedAt)}, so its words are not the ones an editor accepted.`;
 }
 
 export function notAllowedComment(issue: number, login: string, label: string): string {

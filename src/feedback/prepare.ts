@@ -8,7 +8,7 @@ import { stripControls } from '../markdown/plain-text.ts';
 import type { PolicyRecord } from '../policies/catalog.ts';
 import { frontmatterSource } from '../policies/frontmatter.ts';
 import { parseFeedback, type Feedback } from '../pilot/feedback-parse.ts';
-import { locate, paragraphAround } from './locate.ts';
+import { locate, paragraphAround, sectionHeadings } from './locate.ts';
 
 /** Over this, a body is refused rather than read: no real suggestion is this long. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -71,8 +71,10 @@ export async function prepareChange(input: PrepareInput): Promise<PreparedChange
   if (base === undefined) return refuse(`${title} is no longer on ${input.branch}. If it moved, choose its new name in the "Policy" field.`);
   const { text } = base;
 
-  const bodyStart = frontmatterSource(text)?.bodyStart ?? 0;
-  const found = locate(text, feedback.current, feedback.section, bodyStart);
+  const flavour = flavourOf(policy.file);
+  const headings = sectionHeadings(text, flavour);
+  if (!headings) return refuse(REFUSALS.unparsable(title));
+  const found = locate(text, feedback.current, feedback.section, { from: frontmatterSource(text)?.bodyStart ?? 0, headings });
   if (!found.found) {
     return refuse(
       found.reason === 'not-found'
@@ -80,7 +82,7 @@ export async function prepareChange(input: PrepareInput): Promise<PreparedChange
         : `The "Current wording" appears ${found.candidates} times in ${title} (under ${found.sections.join(', ')}). Write the heading it is under in "Section heading", or quote more words.`,
     );
   }
-  const replaced = replaceWithPlainText(text, found.match, feedback.suggested, flavourOf(policy.file));
+  const replaced = replaceWithPlainText(text, found.match, feedback.suggested, flavour);
   if (!replaced.ok) return refuse(REFUSALS[replaced.reason](title));
   if (replaced.text === text) return refuse('The "Suggested wording" is the same as the "Current wording". Write the words as they should be.');
   return {

@@ -25,7 +25,7 @@ export function pullRequestReport(marker: string, files: readonly ChangedFileRep
   lines.push('| Policy | Reading grade | Target | Errors | Warnings | By rule |', '| --- | --- | ---: | ---: | ---: | --- |');
   for (const { result, gradeBefore } of files) {
     const after = result.metrics ? formatGrade(result.metrics.fleschKincaidGrade) : 'does not parse';
-    const grade = gradeBefore === undefined ? `${after} (new)` : `${gradeBefore.toFixed(1)} → ${after}`;
+    const grade = gradeBefore === undefined ? `${after} (new)` : `${formatGrade(gradeBefore)} → ${after}`;
     const counts = countBySeverity([result]);
     lines.push(`| ${cell(result.path)} | ${grade} | ${result.targetGrade} | ${counts.errors} | ${counts.warnings} | ${byRule(result) || '–'} |`);
   }

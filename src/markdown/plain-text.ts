@@ -8,6 +8,7 @@
 import type { Paragraph, Root } from 'mdast';
 import { toMarkdown, type Handle } from 'mdast-util-to-markdown';
 import { visit } from 'unist-util-visit';
+import { satteriTree } from './satteri-parse.ts';
 import { parseDocument, writeOptions, type Flavour } from './syntax.ts';
 
 /**
@@ -77,15 +78,31 @@ export function plainTextToMarkdown(text: string, options: PlainTextOptions): st
   let markdown = serialise(paragraphs, options);
   // GFM links bare addresses (`https://…`, `www.…`, `a@b.org`) by searching the text *after*
   // escapes are read, so no escape stops it. A word joiner (U+2060: invisible, no width) after the
-  // address's first character does. The parser itself finds the addresses, so we follow its rules.
+  // address's first character does. The parsers themselves find the addresses, so we follow
+  // their rules: micromark's, which the guard reads with, and Sätteri's, which renders the site
+  // and links a few addresses micromark does not (`http://.example`).
   for (let round = 0; round < MAX_ADDRESS_ROUNDS; round++) {
     const addresses = linkedTexts(markdown, options.flavour);
     if (addresses.length === 0) return markdown.replaceAll(WORD_JOINER, WORD_JOINER_REFERENCE);
+    let broken = false;
     for (const address of addresses) {
-      const index = paragraphs.findIndex((paragraph) => paragraph.includes(address));
-      if (index !== -1) paragraphs[index] = paragraphs[index]?.replace(address, breakAddress(address)) ?? '';
+      const place = placeOf(paragraphs, address);
+      if (!place) continue;
+      paragraphs[place.index] = paragraphs[place.index]?.replace(place.text, breakAddress(place.text)) ?? '';
+      broken = true;
     }
+    // A link made of our escapes and the words around them, not of the words: we cannot break it.
+    if (!broken) return undefined;
     markdown = serialise(paragraphs, options);
+  }
+  return undefined;
+}
+
+/** Where an address stands in the words. Its link text may hold an escape we wrote (`www.\<`): then as the words have it. */
+function placeOf(paragraphs: readonly string[], address: string): { index: number; text: string } | undefined {
+  for (const text of new Set([address, address.replaceAll('\\', '')])) {
+    const index = text === '' ? -1 : paragraphs.findIndex((paragraph) => paragraph.includes(text));
+    if (index !== -1) return { index, text };
   }
   return undefined;
 }
@@ -103,12 +120,28 @@ const WORD_JOINER_REFERENCE = '&#x2060;';
 /** Each round breaks every address found; one more round only when breaking one revealed another. */
 const MAX_ADDRESS_ROUNDS = 100;
 
+/** The text of every link either parser finds in `markdown`, the words alone on a page. */
 function linkedTexts(markdown: string, flavour: Flavour): string[] {
   const texts: string[] = [];
-  visit(parseDocument(markdown, flavour), 'link', (link) => {
-    texts.push(link.children.map((child) => ('value' in child ? child.value : '')).join(''));
-  });
+  for (const parse of [parseDocument, (text: string, as: Flavour) => satteriTree(text, as, { position: false })]) {
+    visit(parseAlone(markdown, flavour, parse), 'link', (link) => {
+      texts.push(link.children.map((child) => ('value' in child ? child.value : '')).join(''));
+    });
+  }
   return texts;
+}
+
+/**
+ * The words parsed alone, away from the page around them. Alone, an MDX tag the page would read
+ * as escaped can fail to parse (`www.\<!` is an address, then `<!`); addresses are GFM's and the
+ * same in Markdown, so they are looked for there instead. The guard parses the whole page after.
+ */
+function parseAlone(markdown: string, flavour: Flavour, parse: (text: string, flavour: Flavour) => Root): Root {
+  try {
+    return parse(markdown, flavour);
+  } catch {
+    return parse(markdown, 'md');
+  }
 }
 
 function serialise(paragraphs: readonly string[], options: PlainTextOptions): string {

@@ -7,6 +7,7 @@
 import type { Node, Parent, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { plainTextToMarkdown, type Placement } from './plain-text.ts';
+import { satteriTree } from './satteri-parse.ts';
 import { parseDocument, type Flavour } from './syntax.ts';
 
 export type ReplaceRefusal =
@@ -56,8 +57,9 @@ export function replaceWithPlainText(source: string, range: { start: number; end
   // `&` just before the new words could join them into a character reference (`&` + `lt;`).
   if (source.charAt(start - 1) === '&' && /^[#A-Za-z0-9]/.test(replacement)) replacement = `${characterReference(replacement)}${replacement.slice(1)}`;
   const text = `${source.slice(0, start)}${replacement}${source.slice(end)}`;
-  const verified = addsOnlyText(tree, text, flavour, start, start + replacement.length, chainOf(located), placement);
-  return verified ? { ok: true, text, start, end: start + replacement.length } : { ok: false, reason: 'unsafe' };
+  const newEnd = start + replacement.length;
+  const verified = addsOnlyText(tree, text, flavour, start, newEnd, chainOf(located), placement) && rendersOnlyText(source, text, flavour, { start, end }, newEnd, placement);
+  return verified ? { ok: true, text, start, end: newEnd } : { ok: false, reason: 'unsafe' };
 }
 
 const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
@@ -172,6 +174,27 @@ export function addsOnlyText(before: Root, text: string, flavour: Flavour, start
   } catch {
     return false;
   }
+  return onlyText(before, tree, start, end, oldChain, placement);
+}
+
+/**
+ * The same guard, with the parser the site renders with (Sätteri, see satteri-parse.ts): its GFM
+ * and MDX differ from micromark's at the edges, and what counts is what readers get. `old` is
+ * the stretch the words replaced in `source`; they now end at `end` in `text`.
+ */
+export function rendersOnlyText(source: string, text: string, flavour: Flavour, old: { start: number; end: number }, end: number, placement: Placement): boolean {
+  let before: Root;
+  let after: Root;
+  try {
+    before = satteriTree(source, flavour, { position: true });
+    after = satteriTree(text, flavour, { position: true });
+  } catch {
+    return false;
+  }
+  return onlyText(before, after, old.start, end, chainOf(deepestContaining(before, old.start, old.end)), placement);
+}
+
+function onlyText(before: Root, tree: Root, start: number, end: number, oldChain: readonly string[], placement: Placement): boolean {
   const old = inventory(before);
   const now = inventory(tree);
   for (const [key, count] of now) {

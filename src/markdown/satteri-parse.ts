@@ -10,11 +10,11 @@ import type { Processor } from 'unified';
 import { parseDocument, type Flavour } from './syntax.ts';
 
 /** The syntax the site's pages are written in: GFM, frontmatter and Starlight's `:::` directives. */
-const FEATURES: TreeOptions['features'] = { gfm: true, frontmatter: true, directive: true };
+export const SITE_FEATURES = { gfm: true, frontmatter: true, directive: true } as const satisfies TreeOptions['features'];
 
 /** A document's syntax tree by Sätteri; positions cost about 15% of its parse, so only on request. */
 export function satteriTree(document: string, flavour: Flavour, { position }: { position: boolean }): Root {
-  const options: TreeOptions = { features: FEATURES, position };
+  const options: TreeOptions = { features: SITE_FEATURES, position };
   return (flavour === 'mdx' ? mdxToMdast(document, options) : markdownToMdast(document, options)) as Root;
 }
 

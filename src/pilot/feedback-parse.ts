@@ -1,4 +1,5 @@
 import { parseIssue } from '@github/issue-parser';
+import { inlineCode } from '../github/inert-text.ts';
 import { policyIdFromOption } from '../policies/feedback-link.ts';
 import { FROM_OPTIONS, PROBLEM_TYPES } from './feedback-form.ts';
 
@@ -47,7 +48,7 @@ export function parseFeedback(body: string, formYaml: string): ParsedFeedback {
   if (policyLabel) {
     const id = policyIdFromOption(policyLabel);
     if (id) feedback.policy = id;
-    else unreadable.push(`policy: \`${clip(policyLabel)}\` is not one of the form's choices`);
+    else unreadable.push(`policy: ${quoted(policyLabel)} is not one of the form's choices`);
   }
   assign(feedback, 'round', text('round'));
   assign(feedback, 'section', text('section'));
@@ -58,19 +59,19 @@ export function parseFeedback(body: string, formYaml: string): ParsedFeedback {
   const problem = text('problem')?.toLowerCase();
   if (problem) {
     if ((PROBLEM_TYPES as readonly string[]).map((type) => type.toLowerCase()).includes(problem)) feedback.problem = problem as ProblemType;
-    else unreadable.push(`problem: \`${clip(problem)}\` is not one of ${PROBLEM_TYPES.join(', ')}`);
+    else unreadable.push(`problem: ${quoted(problem)} is not one of ${PROBLEM_TYPES.join(', ')}`);
   }
   const clarity = text('clarity');
   if (clarity) {
     const value = Number(clarity);
     if (Number.isInteger(value) && value >= 1 && value <= 5) feedback.clarity = value;
-    else unreadable.push(`clarity: \`${clip(clarity)}\` is not a number from 1 to 5`);
+    else unreadable.push(`clarity: ${quoted(clarity)} is not a number from 1 to 5`);
   }
   const from = text('from');
   if (from) {
     if (from === FROM_OPTIONS.staff) feedback.from = 'staff';
     else if (from === FROM_OPTIONS.customer) feedback.from = 'customer';
-    else unreadable.push(`from: \`${clip(from)}\` is not one of the form's choices`);
+    else unreadable.push(`from: ${quoted(from)} is not one of the form's choices`);
   }
   for (const field of REQUIRED) {
     if (feedback[field] === undefined && !unreadable.some((entry) => entry.startsWith(`${field}:`))) unreadable.push(`${field}: missing`);
@@ -87,8 +88,8 @@ function assign<K extends keyof Feedback>(target: Feedback, key: K, value: Feedb
   if (value !== undefined && value !== '') target[key] = value;
 }
 
-/** Quote untrusted text briefly in messages. */
-function clip(text: string): string {
+/** Untrusted text, briefly, as inert code: these lines reach issue comments. */
+function quoted(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+  return inlineCode(oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine);
 }

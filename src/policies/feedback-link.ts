@@ -30,6 +30,16 @@ export function feedbackUrl(repoUrl: string, policy: { id: string; title: string
 export function withQuote(feedbackLink: string, section: string | undefined, current: string | undefined): string {
   const url = new URL(feedbackLink);
   if (section) url.searchParams.set(FEEDBACK_FIELDS.section, section);
-  if (current) url.searchParams.set(FEEDBACK_FIELDS.current, current.slice(0, MAX_QUOTE));
+  if (current) url.searchParams.set(FEEDBACK_FIELDS.current, clipped(current, MAX_QUOTE));
   return url.href;
+}
+
+/**
+ * At most `limit` UTF-16 units, cut between two characters: half of an emoji (a lone surrogate)
+ * would reach the form as U+FFFD, and the quote would no longer match the page.
+ */
+function clipped(text: string, limit: number): string {
+  const lastKept = text.charCodeAt(limit - 1);
+  const splitsPair = text.length > limit && lastKept >= 0xd800 && lastKept <= 0xdbff;
+  return text.slice(0, splitsPair ? limit - 1 : limit);
 }

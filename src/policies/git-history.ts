@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { promisify } from 'node:util';
 import { applyPatch, parsePatch, reversePatch, type StructuredPatch } from 'diff';
-
-const run = promisify(execFile);
+import { repositoryState, streamGitLines, type RepositoryState } from './git-reader.ts';
 
 export interface Commit {
   hash: string;
@@ -32,29 +30,72 @@ const END_OF_BODY = '\x1d';
 const FORMAT = `${RECORD}%H${FIELD}%aI${FIELD}%an${FIELD}%s${FIELD}%b${END_OF_BODY}`;
 
 /**
+ * The most `git log --patch` output the build reads: far more than the prose of any handbook
+ * (300 policies changed 200 times each come to about 120 MB), and little enough for the parsed
+ * history to fit in Node's memory. Past it the build stops and says so.
+ */
+export const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
+
+export interface HistoryOptions {
+  /** Read at most this much of git's output (default MAX_HISTORY_BYTES). */
+  maxBytes?: number;
+  /** Told when there is no history to read at all (no repository, or no commit yet). */
+  onNotice?: (notice: string) => void;
+}
+
+const NOTICES: Record<Exclude<RepositoryState, 'complete'>, (dir: string) => string> = {
+  none: (dir) => `${dir} is not in a git repository, so pages show no dates, changes or redlines. Keep the handbook in git (\`git init\`, then commit) to have them.`,
+  'no-commits': (dir) => `${dir} is in a git repository with no commits yet, so pages show no dates, changes or redlines until the first commit.`,
+};
+
+const LOG_ARGS = ['log', '--first-parent', '-m', '-M', '--patch', '--no-color', '--no-ext-diff', `--format=${FORMAT}`, '--relative', '--', '.'];
+
+/**
  * The history of every file under `dir`, with each commit's diff, from ONE `git log` process: a
  * handbook of thousands of pages must not start a git process per page. Along the first parent
  * of the branch, so a merged pull request is one entry (with its title), not every commit on its
  * branch; renames are followed, so a moved policy keeps its past. Git runs inside `dir`, so
- * content in another repository (a submodule, a test fixture) works too. Outside a git
- * repository (a downloaded zip) the history is empty rather than an error, so the site still builds.
+ * content in another repository (a submodule, a test fixture) works too. Its output is parsed
+ * one commit at a time as it streams in.
+ *
+ * Outside a git repository (a new handbook, a downloaded zip) there is no history, and
+ * `onNotice` hears so. A history that exists but cannot be read whole (a shallow clone, git
+ * missing or failing, more than `maxBytes`) throws an `EnvironmentError` saying how to fix it:
+ * a page must never show a wrong date or miss a change without a word.
  */
-export async function readContentHistory(root: string, dir: string): Promise<ContentHistory> {
-  let stdout: string;
-  try {
-    ({ stdout } = await run(
-      'git',
-      ['log', '--first-parent', '-m', '-M', '--patch', '--no-color', '--no-ext-diff', `--format=${FORMAT}`, '--relative', '--', '.'],
-      { cwd: dir, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' },
-    ));
-  } catch {
+export async function readContentHistory(root: string, dir: string, options: HistoryOptions = {}): Promise<ContentHistory> {
+  // No content folder, no pages: nothing to date.
+  if (!existsSync(dir)) return new Map();
+  const state = await repositoryState(dir);
+  if (state !== 'complete') {
+    options.onNotice?.(NOTICES[state](dir));
     return new Map();
   }
-  return parseGitLog(stdout, (file) => relative(root, resolve(dir, file)).split(sep).join('/'));
+  const builder = historyBuilder((file) => relative(root, resolve(dir, file)).split(sep).join('/'));
+  let record = '';
+  await streamGitLines(LOG_ARGS, dir, options.maxBytes ?? MAX_HISTORY_BYTES, (line) => {
+    // A commit's record starts at RECORD; everything until the next one is its body and diff.
+    const [before = '', ...starts] = line.split(RECORD);
+    record += before;
+    for (const start of starts) {
+      builder.add(record);
+      record = start;
+    }
+    record += '\n';
+  });
+  builder.add(record);
+  return builder.history;
 }
 
 /** `toKey` turns a path as git printed it into the key callers look up (root-relative). */
 export function parseGitLog(stdout: string, toKey: (file: string) => string = (file) => file): ContentHistory {
+  const builder = historyBuilder(toKey);
+  for (const record of stdout.split(RECORD)) builder.add(record);
+  return builder.history;
+}
+
+/** The history, one commit's record (as git prints it, newest first) at a time. */
+function historyBuilder(toKey: (file: string) => string): { add: (record: string) => void; history: ContentHistory } {
   const history = new Map<string, FileCommit[]>();
   // Newest first: a file renamed later is known by its newest name; older names point to it.
   const renamedTo = new Map<string, string>();
@@ -63,11 +104,11 @@ export function parseGitLog(stdout: string, toKey: (file: string) => string = (f
     for (let hops = 0; renamedTo.has(name) && hops < 1000; hops++) name = renamedTo.get(name) ?? name;
     return name;
   };
-  for (const record of stdout.split(RECORD)) {
+  const add = (record: string): void => {
     const end = record.indexOf(END_OF_BODY);
-    if (end === -1) continue;
+    if (end === -1) return;
     const [hash, date, author, subject, body = ''] = record.slice(0, end).split(FIELD);
-    if (!hash || !date || author === undefined || subject === undefined) continue;
+    if (!hash || !date || author === undefined || subject === undefined) return;
     const commit = toCommit(hash, date, author, subject, body);
     const touched = new Map<string, StructuredPatch>();
     for (const patch of parsePatch(record.slice(end + 1))) {
@@ -88,8 +129,8 @@ export function parseGitLog(stdout: string, toKey: (file: string) => string = (f
       if (commits) commits.push(entry);
       else history.set(key, [entry]);
     }
-  }
-  return history;
+  };
+  return { add, history };
 }
 
 /** `a/policies/x.mdx` → `policies/x.mdx`; `/dev/null` (no such file on that side) → undefined. */

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors/index.ts';
 import { FeedbackGitHub } from '../../src/feedback/github.ts';
 import { fakeClient } from '../helpers/github-client.ts';
+import { BOT_LOGIN } from '../helpers/github-fake/repository.ts';
 import { GitHubFake } from '../helpers/github-fake/server.ts';
 
 let fake: GitHubFake;
@@ -37,10 +38,38 @@ describe('reading', () => {
     fake.labelIssue(issue.number, 'accepted', 'first-editor');
     fake.labelIssue(issue.number, 'feedback', 'someone-else');
     fake.git.events.get(issue.number)?.push({ ...fake.git.events.get(issue.number)![0]!, id: 1, event: 'unlabeled', actor: { ...fake.git.events.get(issue.number)![0]!.actor, login: 'remover' } });
-    expect(await gateway().lastLabeller(issue.number, 'accepted')).toBe('first-editor');
+    const first = fake.git.events.get(issue.number)?.[0];
+    expect(await gateway().lastLabelling(issue.number, 'accepted')).toEqual({ login: 'first-editor', at: first?.created_at });
     fake.labelIssue(issue.number, 'accepted', 'second-editor');
-    expect(await gateway().lastLabeller(issue.number, 'accepted')).toBe('second-editor');
-    expect(await gateway().lastLabeller(issue.number, 'declined')).toBeUndefined();
+    const second = await gateway().lastLabelling(issue.number, 'accepted');
+    expect(second).toEqual({ login: 'second-editor', at: fake.git.events.get(issue.number)?.at(-1)?.created_at });
+    expect(Date.parse(second?.at ?? '')).toBeGreaterThan(Date.parse(first?.created_at ?? ''));
+    expect(await gateway().lastLabelling(issue.number, 'declined')).toBeUndefined();
+  });
+
+  it('reads an issue\'s words with the time of their last edit, and says when the issue is gone', async () => {
+    const issue = fake.addIssue({ title: 'Feedback', body: 'First words.', author: 'ana-lee' });
+    expect(await gateway().issueWords(issue.number)).toEqual({ body: 'First words.', lastEditedAt: null });
+    fake.editIssue(issue.number, 'Second words.');
+    fake.editIssue(issue.number, 'Third words.', 'ed-editor');
+    expect(await gateway().issueWords(issue.number)).toEqual({ body: 'Third words.', lastEditedAt: fake.git.edits.get(issue.number)?.[1]?.editedAt });
+    const error = await gateway().issueWords(99).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toBe('#99 is no longer an issue of acme/handbook (deleted or moved): give the number of the issue with the feedback.');
+  });
+
+  it('knows its own commit for an issue by its one parent, exact title and author', async () => {
+    const main = fake.git.branches.get('main') ?? '';
+    const commit = (message: string, author: string, parent = main) => fake.git.commitTo('main', message, { 'content/policies/a.mdx': `${message} ${author}\n` }, { author, parent }).sha;
+    const github = gateway();
+    expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1\n\nCo-authored-by: a <1+a@users.noreply.github.com>', BOT_LOGIN), 1)).toBe(true);
+    expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1', 'PLAINBOOK-BOT'), 1)).toBe(true);
+    expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1', 'ed-editor'), 1)).toBe(false);
+    expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #12', BOT_LOGIN), 1)).toBe(false);
+    expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1 (tweak)', BOT_LOGIN), 1)).toBe(false);
+    expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1', BOT_LOGIN, fake.git.commitTo('main', 'x', {}).sha), 1)).toBe(true);
+    const root = fake.git.commit(undefined, 'Apply feedback from #1', new Map(), BOT_LOGIN).sha;
+    expect(await github.isOwnFeedbackCommit(root, 1)).toBe(false);
   });
 
   it('lets admins, maintainers and writers act, and no one else', async () => {
@@ -142,7 +171,9 @@ describe('each failure names its step', () => {
   const failing = (status: number) => fake.injectFaults({ kind: 'status', status });
   it.each([
     ['reading issue #5', (github: FeedbackGitHub) => github.issue(5)],
-    ['reading the events of #5', (github: FeedbackGitHub) => github.lastLabeller(5, 'accepted')],
+    ['reading the events of #5', (github: FeedbackGitHub) => github.lastLabelling(5, 'accepted')],
+    ['reading the words of #5', (github: FeedbackGitHub) => github.issueWords(5)],
+    ['reading commit aaaaaaa', (github: FeedbackGitHub) => github.isOwnFeedbackCommit('a'.repeat(40), 5)],
     ['checking what ana may do', (github: FeedbackGitHub) => github.canWrite('ana')],
     ['labelling #5', (github: FeedbackGitHub) => github.addLabels(5, ['x'])],
     ['removing x from #5', (github: FeedbackGitHub) => github.removeLabel(5, 'x')],

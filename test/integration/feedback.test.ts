@@ -6,17 +6,26 @@ import { runToExitCode } from '../../src/cli/run-cli.ts';
 import { feedbackCli } from '../../src/feedback/cli.ts';
 import { FEEDBACK_FORM_PATH, renderFeedbackForm } from '../../src/pilot/feedback-form.ts';
 import { buildSite } from '../helpers/build-site.ts';
+import { PERSON_LOGIN } from '../helpers/github-fake/git.ts';
+import { BOT_LOGIN } from '../helpers/github-fake/repository.ts';
 import { FAKE_TOKEN, GitHubFake } from '../helpers/github-fake/server.ts';
 import { createPilotProject, feedbackBody, policyId, type FeedbackFields } from '../helpers/pilot-project.ts';
 import { write } from '../helpers/temp-project.ts';
-import { gainedConstructs } from '../helpers/markdown.ts';
+import { gainedConstructs, gainedRenderedParts } from '../helpers/markdown.ts';
 import { fromHtml } from 'hast-util-from-html';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 
 const FAST = { retryAfterBaseValue: 5, rateLimitSecond: 5, writeIntervalMs: 0, log: { debug() {}, info() {}, warn() {}, error() {} } };
 const EDITOR = 'ed-editor';
-const POLICIES = 12;
+/** Policies 1 to 13 are MDX (`.mdx`); policy n + 20 is the same policy in Markdown (`.md`). */
+const POLICIES = 13;
+const asMarkdown = (n: number) => n + 20;
+const policyPath = (n: number) => `content/policies/${policyId(n)}.${n > 20 ? 'md' : 'mdx'}`;
 
 /** Policy n: a heading, a unique sentence, and one sentence that repeats under two headings. */
 function policyText(n: number): string {
@@ -49,9 +58,10 @@ beforeEach(async () => {
   await fake.start();
   project = createPilotProject({ policies: POLICIES, staff: 1 });
   const files: Record<string, string> = {};
-  for (let n = 1; n <= POLICIES; n++) files[`content/policies/${policyId(n)}.mdx`] = policyText(n);
+  const numbers = Array.from({ length: POLICIES }, (_, i) => i + 1).flatMap((n) => [n, asMarkdown(n)]);
+  for (const n of numbers) files[policyPath(n)] = policyText(n);
   write(project.dir, files);
-  const titles = Array.from({ length: POLICIES }, (_, i) => ({ id: policyId(i + 1), title: `Policy ${i + 1}` }));
+  const titles = numbers.map((n) => ({ id: policyId(n), title: `Policy ${n}` }));
   write(project.dir, { [FEEDBACK_FORM_PATH]: renderFeedbackForm(titles) });
   fake.git.seed(files);
   fake.git.permissions.set(EDITOR, 'write');
@@ -111,7 +121,8 @@ describe('accepted feedback becomes a pull request', () => {
     const issue = fileIssue({ policy: 2, current: 'Answer the phone in policy 2 within three rings.', suggested: 'Pick up within 3 rings.' });
     accept(issue.number);
     await feedback('pr', String(issue.number));
-    (issue as { body: string }).body = feedbackBody({ policy: 2, current: 'Answer the phone in policy 2 within three rings.', suggested: 'Pick up by the third ring.' });
+    fake.editIssue(issue.number, feedbackBody({ policy: 2, current: 'Answer the phone in policy 2 within three rings.', suggested: 'Pick up by the third ring.' }));
+    accept(issue.number);
     await feedback('pr', String(issue.number));
     expect(fake.pulls).toHaveLength(1);
     expect(fake.git.fileOn(`feedback/${issue.number}`, 'content/policies/policy-02.mdx')).toContain('Pick up by the third ring.');
@@ -232,12 +243,13 @@ describe('accepted feedback becomes a pull request', () => {
     accept(issue.number);
     expect((await feedback('pr', String(issue.number))).outcome).toBe('needs-edit');
     expect(statusComments(issue.number)[0]?.body).toBe(
-      `<!-- plainbook:feedback issue=${issue.number} -->\nThank you for this feedback. We could not turn it into a change yet:\n\n- The "Current wording" is not in Policy 6 as it is now on main. It may have changed since you wrote this. Copy it again from the page: the words must match, though spaces and quote marks may differ.\n\nPlease edit the issue to fix this. An editor will then add the \`accepted\` label again.\n`,
+      `<!-- plainbook:feedback issue=${issue.number} -->\nThank you for this feedback. We could not turn it into a change yet:\n\n- The "Current wording" is not in Policy 6 as it is now on main. It may have changed since you wrote this. Copy it again from the page: the words must match, though spaces and quote marks may differ.\n\nPlease edit the issue to fix this. We took the \`accepted\` label off: an editor adds it again once the issue is fixed, and we try again.\n`,
     );
-    expect(labelsOf(issue.number)).toContain('needs-edit');
+    // Off, so that adding it again is a new event the workflow runs on.
+    expect(labelsOf(issue.number)).toEqual(['feedback', 'needs-edit']);
     expect(fake.pulls).toHaveLength(0);
 
-    (issue as { body: string }).body = feedbackBody({ policy: 6, current: 'Answer the phone in policy 6 within three rings.', suggested: 'Answer within 3 rings.' });
+    fake.editIssue(issue.number, feedbackBody({ policy: 6, current: 'Answer the phone in policy 6 within three rings.', suggested: 'Answer within 3 rings.' }));
     accept(issue.number);
     expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
     expect(labelsOf(issue.number)).not.toContain('needs-edit');
@@ -266,6 +278,85 @@ describe('accepted feedback becomes a pull request', () => {
     const writes = fake.writes().length;
     await feedback('pr', String(issue.number), '--dry-run');
     expect(fake.writes().length).toBe(writes);
+  });
+});
+
+describe('the words that go in are the words an editor accepted', () => {
+  const current = 'Answer the phone in policy 2 within three rings.';
+  it('refuses a body edited after the accepted label was added, and says what to do', async () => {
+    const issue = fileIssue({ policy: 2, current, suggested: 'Answer within 3 rings.' });
+    accept(issue.number);
+    fake.editIssue(issue.number, feedbackBody({ policy: 2, current, suggested: 'Answer within 3 rings and call 555-0100.' }));
+    const run = await feedback('pr', String(issue.number));
+    expect(run.outcome).toBe('needs-edit');
+    const [comment] = statusComments(issue.number);
+    expect(comment?.body).toMatch(/^<!-- plainbook:feedback issue=\d+ -->\nThank you for this feedback\. We could not turn it into a change yet:\n\n- The issue was edited at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, after the `accepted` label was added at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, so its words are not the ones an editor accepted\.\n\nWe took the `accepted` label off\. An editor needs to read the issue as it is now, and add the `accepted` label again if the new words should go in\.\n$/);
+    expect(run.stderr).toContain(`#${issue.number} needs an edit: The issue was edited at `);
+    expect(labelsOf(issue.number)).toEqual(['feedback', 'needs-edit']);
+    expect(fake.pulls).toHaveLength(0);
+    expect(fake.git.branches.has(`feedback/${issue.number}`)).toBe(false);
+  });
+
+  it('counts an edit in the same second as the label as after it, since GitHub cannot say which came first', async () => {
+    const issue = fileIssue({ policy: 2, current, suggested: 'Answer within 3 rings.' });
+    accept(issue.number);
+    const labelled = fake.git.events.get(issue.number)?.at(-1)?.created_at ?? '';
+    fake.editIssue(issue.number, feedbackBody({ policy: 2, current, suggested: 'Answer at once.' }));
+    fake.git.edits.set(issue.number, [{ editedAt: labelled, editor: 'ana-lee' }]);
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('needs-edit');
+  });
+
+  it('takes a body edited before the accepted label was added', async () => {
+    const issue = fileIssue({ policy: 2, current, suggested: 'Answer within 3 rings.' });
+    fake.editIssue(issue.number, feedbackBody({ policy: 2, current, suggested: 'Answer by the third ring.' }), EDITOR);
+    accept(issue.number);
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
+    expect(fake.git.fileOn(`feedback/${issue.number}`, 'content/policies/policy-02.mdx')).toContain('## On the phone\n\nAnswer by the third ring.\n');
+  });
+
+  it('reads the words and their last edit in one GraphQL answer, after checking the label', async () => {
+    const issue = fileIssue({ policy: 2, current, suggested: 'Answer within 3 rings.' });
+    accept(issue.number);
+    await feedback('pr', String(issue.number));
+    const graphql = fake.requests.filter((request) => request.path === '/graphql').map((request) => (request.body as { variables?: unknown }).variables);
+    expect(graphql).toContainEqual({ owner: 'acme', repo: 'handbook', number: issue.number });
+    const order = fake.requests.map((request) => (request.path.includes('/events') ? 'events' : request.path === '/graphql' && JSON.stringify(request.body).includes('lastEditedAt') ? 'words' : '')).filter(Boolean);
+    expect(order).toEqual(['events', 'words']);
+  });
+});
+
+describe('a rerun replaces only its own commit on feedback/<n>', () => {
+  async function branchWith(message: string, author: string) {
+    const issue = fileIssue({ policy: 1, current: 'within three rings', suggested: 'within 3 rings' });
+    expect(issue.number).toBe(1);
+    accept(issue.number);
+    const mainSha = fake.git.branches.get('main') ?? '';
+    fake.git.branches.set('feedback/1', mainSha);
+    const commit = fake.git.commitTo('feedback/1', message, { 'content/policies/policy-01.mdx': 'Someone else wrote this.\n' }, { author });
+    return { issue, commit };
+  }
+
+  it.each([
+    ['a person, with a title that starts like ours', 'Apply feedback from #1 (tweak)', PERSON_LOGIN],
+    ['a person, with exactly our title', 'Apply feedback from #1\n\nCo-authored-by: ana-lee <4242+ana-lee@users.noreply.github.com>', PERSON_LOGIN],
+    ['the bot, for issue #12', 'Apply feedback from #12\n\nCo-authored-by: ana-lee <4242+ana-lee@users.noreply.github.com>', BOT_LOGIN],
+  ])('keeps a commit by %s, and says so', async (_, message, author) => {
+    const { commit } = await branchWith(message, author);
+    const run = await feedback('pr', '1');
+    expect(run.outcome).toBe('branch-edited');
+    expect(run.stderr).toBe('feedback/1 has commits someone else added: left as it is. Nothing done.\n');
+    expect(fake.git.branches.get('feedback/1')).toBe(commit.sha);
+    expect(statusComments(1).at(-1)?.body).toContain('The branch `feedback/1` has changes someone added after ours, so we left it alone.');
+    expect(fake.requests.filter((request) => request.method === 'PATCH' && request.path.includes('/git/refs/'))).toEqual([]);
+  });
+
+  it('replaces its own earlier commit for the same issue', async () => {
+    const { commit } = await branchWith('Apply feedback from #1\n\nCo-authored-by: ana-lee <4242+ana-lee@users.noreply.github.com>', BOT_LOGIN);
+    expect((await feedback('pr', '1')).outcome).toBe('pull-request');
+    const head = fake.git.commits.get(fake.git.branches.get('feedback/1') ?? '');
+    expect(head?.sha).not.toBe(commit.sha);
+    expect(head?.parent).toBe(fake.git.branches.get('main'));
+    expect(fake.git.fileOn('feedback/1', 'content/policies/policy-01.mdx')).toContain('Answer the phone in policy 1 within 3 rings.');
   });
 });
 
@@ -343,7 +434,9 @@ describe('run from a terminal', () => {
   });
 
   it('--dry-run with no accepted label yet says what it would open', async () => {
-    const issue = fileIssue({ policy: 3, current: 'Answer the phone in policy 3 within three rings.', suggested: 'Answer fast.' });
+    const issue = fileIssue({ policy: 3, current: 'Answer the phone in policy 3 within three rings.', suggested: 'Answer slowly.' });
+    // Edited before this run, which is when the label would be added.
+    fake.editIssue(issue.number, feedbackBody({ policy: 3, current: 'Answer the phone in policy 3 within three rings.', suggested: 'Answer fast.' }));
     const { outcome, stderr } = await feedback('pr', String(issue.number), '--dry-run');
     expect(outcome).toBe('pull-request');
     expect(stderr).toBe(`Would open pull request from feedback/${issue.number} for #${issue.number}\n`);
@@ -381,17 +474,26 @@ describe('hostile feedback', () => {
     { name: 'a table and a code fence', policy: 9, current: 'Answer the phone in policy 9 within three rings.', suggested: '| a | b |\n| - | - |\n| 1 | 2 |\n\n```\ncode\n```' },
     { name: 'a Starlight aside and a workflow expression', policy: 10, current: 'Answer the phone in policy 10 within three rings.', suggested: ':::caution\nLeak ${{ secrets.NPM_TOKEN }}\n:::' },
     { name: 'a heading of its own', policy: 11, current: 'On the phone', suggested: 'Phone [x](javascript:alert(1)) # calls' },
+    // micromark does not link this address; Sätteri, which renders the site, does.
+    { name: 'an address only the site\'s renderer links', policy: 12, current: 'Answer the phone in policy 12 within three rings.', suggested: 'Go to http://.evil.example now.' },
   ];
+  /** Each hostile suggestion in an MDX policy, and again in a Markdown one. */
+  const inBoth = hostile.flatMap((item) => [
+    { ...item, flavour: 'mdx' as const },
+    { ...item, flavour: 'md' as const, policy: asMarkdown(item.policy), current: item.current.replace(`policy ${item.policy} `, `policy ${asMarkdown(item.policy)} `) },
+  ]);
 
-  it.each(hostile)('turns $name into a pull request that changes only words', async ({ policy, current, section, suggested }) => {
+  it.each(inBoth)('turns $name into a pull request that changes only words ($flavour)', async ({ policy, current, section, suggested, flavour }) => {
     const issue = fileIssue({ policy, current, suggested, ...(section ? { section } : {}) }, { title: 'Feedback ${{ secrets.NPM_TOKEN }}' });
     accept(issue.number);
     expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
-    const path = `content/policies/${policyId(policy)}.mdx`;
+    const path = policyPath(policy);
     const text = fake.git.fileOn(`feedback/${issue.number}`, path) ?? '';
     expect(text).not.toBe(fake.git.fileOn('main', path));
-    expect(gainedConstructs(fake.git.fileOn('main', path) ?? '', text)).toEqual([]);
-    expect(fake.pulls.at(-1)?.body).not.toMatch(/^[^`\n]*\$\{\{ secrets/m);
+    expect(gainedConstructs(fake.git.fileOn('main', path) ?? '', text, flavour)).toEqual([]);
+    expect(gainedRenderedParts(fake.git.fileOn('main', path) ?? '', text, flavour)).toEqual([]);
+    // The words show in the pull request only as code, where no expression or link works.
+    expect(proseOf(fake.pulls.at(-1)?.body ?? '')).not.toContain('${{');
   });
 
   it.each([
@@ -419,11 +521,11 @@ describe('hostile feedback', () => {
   });
 
   it('the handbook builds with every hostile suggestion applied, and each page gains no element, only the words', async () => {
-    for (const { policy, current, section, suggested } of hostile) {
+    for (const { policy, current, section, suggested } of inBoth) {
       const issue = fileIssue({ policy, current, suggested, ...(section ? { section } : {}) });
       accept(issue.number);
       expect((await feedback('pr', String(issue.number))).outcome).toBe('pull-request');
-      const path = `content/policies/${policyId(policy)}.mdx`;
+      const path = policyPath(policy);
       writeFileSync(join(project.dir, path), fake.git.fileOn(`feedback/${issue.number}`, path) ?? '');
     }
     const build = await buildSite({ PLAINBOOK_CONTENT_DIR: join(project.dir, 'content') });
@@ -434,21 +536,32 @@ describe('hostile feedback', () => {
       if (!main) throw new Error(`no content on ${policyId(n)}`);
       return main;
     };
+    // Addresses off the page; a heading's own anchor (`#…`) follows its words.
+    const links = (n: number) => selectAll('[href], [src]', content(n)).map((element) => String(element.properties.href ?? element.properties.src)).filter((address) => !address.startsWith('#'));
     const elements = (n: number) => {
       const counts: Record<string, number> = {};
       for (const tag of WATCHED_ELEMENTS) counts[tag] = selectAll(tag, content(n)).length;
       return counts;
     };
-    // Policy 12 is untouched: every changed page must have exactly its elements.
-    const untouched = elements(POLICIES);
-    for (const { policy, suggested } of hostile) {
-      expect(elements(policy), policyId(policy)).toEqual(untouched);
+    // The last policy of each kind is untouched: every changed page must have exactly its elements.
+    const untouched = { mdx: elements(POLICIES), md: elements(asMarkdown(POLICIES)) };
+    expect(untouched.md).toEqual(untouched.mdx);
+    for (const { policy, suggested, flavour } of inBoth) {
+      expect(elements(policy), policyId(policy)).toEqual(untouched[flavour]);
+      expect(links(policy), policyId(policy)).toEqual(links(flavour === 'md' ? asMarkdown(POLICIES) : POLICIES));
       // Letters and digits only: the site curls quotes and turns `--` into dashes (smartypants).
       const words = (text: string) => text.replace(/\u2060/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       expect(words(toString(content(policy))), policyId(policy)).toContain(words(suggested));
     }
   });
 });
+
+/** The text of a Markdown document outside code, as GitHub reads it (GFM). */
+function proseOf(markdown: string): string {
+  const texts: string[] = [];
+  visit(unified().use(remarkParse).use(remarkGfm).parse(markdown), 'text', (node) => void texts.push(node.value));
+  return texts.join('\n');
+}
 
 /** What a suggestion must never add to a page: links, media, code, structure, forms. */
 const WATCHED_ELEMENTS = ['a', 'img', 'script', 'style', 'iframe', 'object', 'embed', 'svg', 'form', 'input', 'button', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'blockquote', 'pre', 'code', 'hr', 'aside', 'sup', 'section', 'em', 'strong', 'del'];

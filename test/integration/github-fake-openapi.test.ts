@@ -55,4 +55,19 @@ describe('the GitHub fake holds requests and answers to GitHub’s description',
     expect(fake.violations).toEqual([]);
     await expect(fake.stop()).resolves.toBeUndefined();
   });
+
+  it('answers GraphQL in GitHub\'s shapes, and still holds the envelope to what GitHub takes', async () => {
+    const fake = await started();
+    const { octokit } = fakeClient(fake);
+    const issue = fake.addIssue({ title: 'Feedback', body: 'Words.', author: 'ana-lee' });
+    const query = (fields: string) => `query($owner: String!, $repo: String!, $number: Int!) { repository(owner: $owner, name: $repo) { issue(number: $number) { ${fields} } } }`;
+    expect(await octokit.graphql(query('body lastEditedAt'), { owner: 'acme', repo: 'handbook', number: issue.number })).toEqual({ repository: { issue: { body: 'Words.', lastEditedAt: null } } });
+    const unknown = await octokit.graphql(query('body editedBy'), { owner: 'acme', repo: 'handbook', number: issue.number }).catch((error: unknown) => error);
+    expect((unknown as { errors: { message: string }[] }).errors.map((error) => error.message)).toEqual(["Field 'editedBy' doesn't exist on type 'Issue'"]);
+    const missing = await octokit.graphql(query('body'), { owner: 'acme', repo: 'handbook', number: 99 }).catch((error: unknown) => error);
+    expect((missing as { errors: { type: string; message: string }[] }).errors).toEqual([{ type: 'NOT_FOUND', path: ['repository', 'issue'], message: 'Could not resolve to an Issue with the number of 99.' }]);
+    expect(fake.violations).toEqual([]);
+    await octokit.request('POST /graphql', { query: '', token: 'x' }).catch(() => undefined);
+    await expect(fake.stop()).rejects.toThrow('- POST /graphql (graphql), body:\n    /query must NOT have fewer than 1 characters');
+  });
 });

@@ -1,5 +1,11 @@
 /** Accepted feedback to a new policy text, or to problems the reporter can fix: no GitHub here. */
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { needsEditComment } from '../../src/feedback/messages.ts';
 import { MAX_BODY_BYTES, prepareChange, type PrepareInput } from '../../src/feedback/prepare.ts';
 import { renderFeedbackForm } from '../../src/pilot/feedback-form.ts';
 import type { PolicyRecord } from '../../src/policies/catalog.ts';
@@ -62,5 +68,48 @@ describe('preparing a change', () => {
   it('does not look for the words in the frontmatter of a page without a blank line after it', async () => {
     const tight = '---\ntitle: Policy 1\n---\nAnswer within three rings.\n';
     expect(await prepare({ current: 'Answer within', suggested: 'Reply within' }, { readPolicy: async () => ({ text: tight, sha: 'abc' }) })).toMatchObject({ ok: true, text: tight.replace('Answer within', 'Reply within') });
+  });
+});
+
+describe('choosing between two matches by the section the page shows', () => {
+  // The page and the form send a heading as it reads ("When to say no"), not as it is written.
+  const headed = (heading: string) => `---\ntitle: Policy 1\n---\n\n## Greeting\n\nSay sorry first.\n\n## ${heading}\n\nSay sorry first.\n`;
+  it.each([
+    ['emphasis', 'When to say **no**', 'When to say no'],
+    ['code', 'Run `refund` _twice_', 'Run refund twice'],
+    ['a link', 'See [the list](https://example.com/list) \\& more', 'See the list & more'],
+  ])('finds the words under a heading with %s', async (_, heading, section) => {
+    const text = headed(heading);
+    const result = await prepare({ current: 'Say sorry first.', suggested: 'Apologise.', section }, { readPolicy: async () => ({ text, sha: 'abc' }) });
+    expect(result).toMatchObject({ ok: true, section, text: text.replace(/Say sorry first\.\n$/, 'Apologise.\n') });
+  });
+
+  it('names the sections as the page shows them when it cannot choose', async () => {
+    const text = headed('When to say **no**');
+    expect(await prepare({ current: 'Say sorry first.', suggested: 'Apologise.' }, { readPolicy: async () => ({ text, sha: 'abc' }) })).toMatchObject({
+      ok: false,
+      problems: ['The "Current wording" appears 2 times in Policy 1 (under Greeting, When to say no). Write the heading it is under in "Section heading", or quote more words.'],
+    });
+  });
+});
+
+describe('what a refusal quotes back', () => {
+  /** The comment as GitHub reads it: GFM, where a bare address or `[text](url)` is a live link. */
+  const commentTree = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+
+  it('shows a field value with backticks in it as code, with no live mention or link', async () => {
+    const hostile = '9` @acme/everyone [win](https://evil.example) `';
+    const result = await prepare({ current: 'within three rings', suggested: 'fast', clarity: hostile });
+    expect(result.ok).toBe(false);
+    const comment = needsEditComment(7, result.ok ? [] : result.problems, 'edit');
+    const tree = commentTree(comment);
+    const links: string[] = [];
+    visit(tree, 'link', (link) => void links.push(link.url));
+    expect(links).toEqual([]);
+    const mentionIn = { text: 0, inlineCode: 0 };
+    visit(tree, (node) => {
+      if ((node.type === 'text' || node.type === 'inlineCode') && node.value.includes('@acme/everyone')) mentionIn[node.type]++;
+    });
+    expect(mentionIn).toEqual({ text: 0, inlineCode: 1 });
   });
 });

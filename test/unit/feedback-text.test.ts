@@ -1,7 +1,7 @@
 /** Finding the quoted words in a policy, and what Plainbook writes on issues and pull requests. */
 import { describe, expect, it } from 'vitest';
-import { locate, paragraphAround } from '../../src/feedback/locate.ts';
-import { createdComment, declinedComment, fenced, inlineCode, needsEditComment, notAllowedComment, pullRequestBody } from '../../src/feedback/messages.ts';
+import { locate as locateIn, paragraphAround, sectionHeadings } from '../../src/feedback/locate.ts';
+import { createdComment, declinedComment, editedAfterAcceptedProblem, fenced, inlineCode, needsEditComment, notAllowedComment, pullRequestBody } from '../../src/feedback/messages.ts';
 
 const POLICY = `---
 title: Phone
@@ -20,6 +20,11 @@ Say our name first.
 Say "thanks" at the end.
 `;
 const BODY = POLICY.indexOf('Intro');
+
+/** `locate` with the page's own headings, as prepare.ts calls it. */
+function locate(text: string, quote: string, section: string | undefined, from: number) {
+  return locateIn(text, quote, section, { from, headings: sectionHeadings(text, 'md') ?? [] });
+}
 
 describe('finding the quoted words', () => {
   it('finds words exactly, with where they start and end and the heading above', () => {
@@ -56,6 +61,19 @@ describe('finding the quoted words', () => {
   it('finds nothing for words that are not there, or for white space alone', () => {
     expect(locate(POLICY, 'Answer within four rings.', undefined, BODY)).toEqual({ found: false, reason: 'not-found', candidates: 0, sections: [] });
     expect(locate(POLICY, ' \n ', undefined, BODY)).toMatchObject({ found: false, reason: 'not-found' });
+  });
+
+  it('names each section by its heading as the page shows it: no emphasis, code or link', () => {
+    const page = '# Phone **calls**\n\nHi.\n\nSetext `code`\n---\n\nHi.\n\n### [Listed](https://example.com) <b>too</b> ###\n\nHi.\n';
+    expect(sectionHeadings(page, 'md')).toEqual([
+      { start: 0, text: 'Phone calls' },
+      { start: page.indexOf('Setext'), text: 'Setext code' },
+      { start: page.indexOf('###'), text: 'Listed too' },
+    ]);
+    expect(locate(page, 'Hi.', undefined, 0)).toMatchObject({ found: false, sections: ['Phone calls', 'Setext code', 'Listed too'] });
+    expect(locate(page, 'Hi.', 'setext code', 0)).toMatchObject({ found: true, match: { start: page.indexOf('Hi.', page.indexOf('Setext')), section: 'Setext code' } });
+    // A page that does not parse has no sections to tell.
+    expect(sectionHeadings('# A\n\n<Broken\n', 'mdx')).toBeUndefined();
   });
 
   it('measures the paragraph around the words, between blank lines', () => {
@@ -124,8 +142,11 @@ describe('what Plainbook writes', () => {
   it('writes each issue comment with its marker first', () => {
     expect(createdComment(7, 'https://x/pull/9', 'created')).toBe('<!-- plainbook:feedback issue=7 -->\nThank you. We opened a pull request with your suggestion: https://x/pull/9\nThe policy owner will review it.\n');
     expect(createdComment(7, 'https://x/pull/9', 'updated')).toContain('Thank you. We updated a pull request');
-    expect(needsEditComment(7, ['One.', 'Two.'])).toBe(
-      '<!-- plainbook:feedback issue=7 -->\nThank you for this feedback. We could not turn it into a change yet:\n\n- One.\n- Two.\n\nPlease edit the issue to fix this. An editor will then add the `accepted` label again.\n',
+    expect(needsEditComment(7, ['One.', 'Two.'], 'edit')).toBe(
+      '<!-- plainbook:feedback issue=7 -->\nThank you for this feedback. We could not turn it into a change yet:\n\n- One.\n- Two.\n\nPlease edit the issue to fix this. We took the `accepted` label off: an editor adds it again once the issue is fixed, and we try again.\n',
+    );
+    expect(needsEditComment(7, [editedAfterAcceptedProblem('2026-03-02T10:04:05Z', '2026-03-02T09:00:00.000Z')], 'review')).toBe(
+      '<!-- plainbook:feedback issue=7 -->\nThank you for this feedback. We could not turn it into a change yet:\n\n- The issue was edited at 2026-03-02 10:04:05 UTC, after the `accepted` label was added at 2026-03-02 09:00:00 UTC, so its words are not the ones an editor accepted.\n\nWe took the `accepted` label off. An editor needs to read the issue as it is now, and add the `accepted` label again if the new words should go in.\n',
     );
     expect(notAllowedComment(7, 'visitor', 'declined')).toBe(
       '<!-- plainbook:feedback issue=7 -->\nThe `declined` label was added by @visitor, who cannot change this repository, so nothing was done. An editor with write access needs to add it.\n',

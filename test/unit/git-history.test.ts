@@ -1,8 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileVersions, lastChanged, parseGitLog, readContentHistory } from '../../src/policies/git-history.ts';
+import { EnvironmentError } from '../../src/errors/index.ts';
+import { fileVersions, lastChanged, MAX_HISTORY_BYTES, parseGitLog, readContentHistory } from '../../src/policies/git-history.ts';
 import { countingGit, createTempRepo } from '../helpers/temp-git-repo.ts';
 
 const originalPath = process.env.PATH;
@@ -30,7 +32,7 @@ describe('content history from git', () => {
     expect(lastChanged(history, 'content/policies/missing.mdx')).toBeUndefined();
   });
 
-  it('reads the history of 40 files with one git process', async () => {
+  it('reads the history of 40 files with two git processes: one to check the clone, one for the log', async () => {
     const repo = createTempRepo();
     for (let batch = 0; batch < 4; batch++) {
       const files = Object.fromEntries(
@@ -44,12 +46,90 @@ describe('content history from git', () => {
     const history = await readContentHistory(repo.dir, join(repo.dir, 'content'));
 
     expect(history.size).toBe(40);
-    expect(git.calls()).toHaveLength(1);
+    expect(git.calls().map((call) => call.split(' ').slice(0, 2).join(' '))).toEqual(['rev-parse --show-toplevel', 'log --first-parent']);
   });
 
-  it('returns an empty history outside a git repository instead of failing the build', async () => {
+  it('has nothing to read for a content folder that is not there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plainbook-nocontent-'));
+    const notices: string[] = [];
+    expect((await readContentHistory(dir, join(dir, 'content'), { onNotice: (notice) => notices.push(notice) })).size).toBe(0);
+    expect(notices).toEqual([]);
+  });
+
+  it('says so, and returns an empty history, outside a git repository or before the first commit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plainbook-nogit-'));
-    expect((await readContentHistory(dir, join(dir, 'content'))).size).toBe(0);
+    mkdirSync(join(dir, 'content'));
+    const notices: string[] = [];
+    expect((await readContentHistory(dir, join(dir, 'content'), { onNotice: (notice) => notices.push(notice) })).size).toBe(0);
+    const fresh = createTempRepo();
+    mkdirSync(join(fresh.dir, 'content'));
+    expect((await readContentHistory(fresh.dir, join(fresh.dir, 'content'), { onNotice: (notice) => notices.push(notice) })).size).toBe(0);
+    expect(notices).toEqual([
+      `${join(dir, 'content')} is not in a git repository, so pages show no dates, changes or redlines. Keep the handbook in git (\`git init\`, then commit) to have them.`,
+      `${join(fresh.dir, 'content')} is in a git repository with no commits yet, so pages show no dates, changes or redlines until the first commit.`,
+    ]);
+  });
+});
+
+describe('reading git as it streams', () => {
+  it('keeps carriage returns and a last line without a line break, so earlier versions still rebuild', async () => {
+    const repo = createTempRepo();
+    repo.git('config', 'core.autocrlf', 'false');
+    repo.commit({ 'content/policies/a.mdx': 'Say hello.\r\nSmile.\r\n' }, 'Add A', '2026-01-10T09:00:00Z');
+    repo.commit({ 'content/policies/a.mdx': 'Say hello.\r\nSmile at people.' }, 'Kinder', '2026-02-10T09:00:00Z');
+    const history = await readContentHistory(repo.dir, join(repo.dir, 'content'));
+    const versions = fileVersions('Say hello.\r\nSmile at people.', history.get('content/policies/a.mdx') ?? [], 10);
+    expect(versions.map((version) => version.before)).toEqual(['Say hello.\r\nSmile.\r\n', undefined]);
+  });
+});
+
+describe('a history that cannot be read stops the build', () => {
+  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+
+  it('in a shallow clone, saying how to fetch the rest', async () => {
+    const repo = createTempRepo();
+    repo.commit({ 'content/policies/a.mdx': 'one' }, 'Add A', '2026-01-10T09:00:00Z');
+    repo.commit({ 'content/policies/a.mdx': 'two' }, 'Change A', '2026-02-10T09:00:00Z');
+    const clone = mkdtempSync(join(tmpdir(), 'plainbook-shallow-'));
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone]);
+    const error = await failure(readContentHistory(clone, join(clone, 'content')));
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as Error).message).toBe(
+      `${clone} is a shallow clone: git has only the newest commits, so every page would show wrong dates and changes. Fetch the whole history with \`git fetch --unshallow\`; in GitHub Actions, give actions/checkout \`fetch-depth: 0\`.`,
+    );
+  });
+
+  it('when git is not installed but the handbook is in a git repository', async () => {
+    const repo = createTempRepo();
+    repo.commit({ 'content/policies/a.mdx': 'one' }, 'Add A', '2026-01-10T09:00:00Z');
+    process.env.PATH = mkdtempSync(join(tmpdir(), 'plainbook-nopath-'));
+    const error = await failure(readContentHistory(repo.dir, join(repo.dir, 'content')));
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as Error).message).toBe(`git is not installed (or not on PATH), and ${join(repo.dir, 'content')} is in a git repository: the build reads each page's dates and changes from it. Install git and build again.`);
+  });
+
+  it('when git fails, with what git said', async () => {
+    const repo = createTempRepo();
+    repo.commit({ 'content/policies/a.mdx': 'one' }, 'Add A', '2026-01-10T09:00:00Z');
+    const bin = mkdtempSync(join(tmpdir(), 'plainbook-badgit-'));
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = log ]; then echo "fatal: bad object 1234567" >&2; exit 128; fi\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
+    process.env.PATH = `${bin}${delimiter}${originalPath}`;
+    const error = await failure(readContentHistory(repo.dir, join(repo.dir, 'content')));
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as Error).message).toBe(`git could not read the history of ${join(repo.dir, 'content')} (exit 128): fatal: bad object 1234567. Check the clone with \`git fsck\`, or clone the repository again.`);
+  });
+
+  it('when the history is larger than the build reads, naming the limit; reading it as it streams', async () => {
+    const repo = createTempRepo();
+    repo.commit({ 'content/policies/a.mdx': 'x'.repeat(4000) }, 'Add A', '2026-01-10T09:00:00Z');
+    expect(MAX_HISTORY_BYTES).toBe(256 * 1024 * 1024);
+    const error = await failure(readContentHistory(repo.dir, join(repo.dir, 'content'), { maxBytes: 2048 }));
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as Error).message).toBe(
+      `The git history of ${join(repo.dir, 'content')} is over 2 KB of changes, more than the build reads (\`git log --patch\`). Large text files (data exports, SVG drawings) are the usual cause: find them with \`git log --stat -- .\` in that folder and keep them outside it.`,
+    );
+    expect((await readContentHistory(repo.dir, join(repo.dir, 'content'), { maxBytes: 64 * 1024 })).size).toBe(1);
   });
 
   it('shows a merged pull request as one entry with its title, and follows renames', async () => {

@@ -119,7 +119,7 @@ describe('answers', () => {
 });
 
 describe('the fake’s objects are GitHub’s', () => {
-  const commit = { sha: 'a'.repeat(40), parent: 'b'.repeat(40), message: 'Edit', files: new Map([['content/a.mdx', 'Text']]), date: shape.now() };
+  const commit = { sha: 'a'.repeat(40), parent: 'b'.repeat(40), message: 'Edit', files: new Map([['content/a.mdx', 'Text']]), date: shape.now(), author: 'plainbook-bot' };
   const pull = { number: 2, id: 9, title: 'T', body: null, state: 'closed' as const, merged_at: shape.now(), html_url: `${htmlRepo}/pull/2`, head: { ref: 'feedback/1' }, base: { ref: 'main' }, created_at: shape.now() };
   const user = shape.user('ana');
   const cases: [string, string, number, unknown][] = [
@@ -134,6 +134,7 @@ describe('the fake’s objects are GitHub’s', () => {
     ['GET /repos/acme/handbook', 'repository', 200, git.repository(place, 'main', true)],
     ['GET /repos/acme/handbook/git/ref/heads%2Fmain', 'ref', 200, git.gitRef(api, 'main', commit.sha)],
     ['GET /repos/acme/handbook/git/commits/' + commit.sha, 'commit', 200, git.gitCommit(place, commit)],
+    ['GET /repos/acme/handbook/commits/' + commit.sha, 'commit with its GitHub accounts', 200, git.restCommit(place, commit)],
     ['GET /repos/acme/handbook/contents/content%2Fa.mdx', 'file', 200, git.contentFile(place, 'main', 'content/a.mdx', 'Text')],
     ['PUT /repos/acme/handbook/contents/content%2Fa.mdx', 'commit of a file', 201, git.fileCommit(place, 'main', 'content/a.mdx', commit)],
     ['GET /repos/acme/handbook/pulls', 'pull request list', 200, [git.pullRequestSimple(place, 'main', pull, commit.sha, commit.sha)]],

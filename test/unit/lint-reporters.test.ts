@@ -155,4 +155,12 @@ describe('lint reports', () => {
     `);
     expect(pullRequestReport('<!-- m -->', [{ result: RESULTS[1] as FileResult, gradeBefore: 3 }])).toContain('All clean: 1 file checked: no problems.');
   });
+
+  it('pull request comment: rounds the grade before as it rounds the grade after', () => {
+    // toFixed rounds -0.25 away from zero and 1.45 (stored as 1.4499…) down; the shown grade does neither.
+    for (const [grade, shown] of [[-0.25, '-0.2'], [1.45, '1.5'], [-0.04, '0.0']] as const) {
+      const result = { ...(RESULTS[1] as FileResult), metrics: { ...(RESULTS[1] as FileResult).metrics!, fleschKincaidGrade: grade } };
+      expect(pullRequestReport('<!-- m -->', [{ result, gradeBefore: grade }])).toContain(`| ${shown} → ${shown} |`);
+    }
+  });
 });

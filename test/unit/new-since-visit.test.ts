@@ -42,4 +42,13 @@ describe('the feedback form for selected words', () => {
     const url = new URL(withQuote(base, 'S', 'x'.repeat(1501)));
     expect(url.searchParams.get('current')).toHaveLength(1500);
   });
+
+  it('cuts before a character that straddles the limit, never through it', () => {
+    // The emoji is two UTF-16 units, at 1,499 and 1,500: half of it would arrive as U+FFFD.
+    const url = new URL(withQuote(base, 'S', `${'x'.repeat(1499)}\u{1F600} more`));
+    expect(url.searchParams.get('current')).toBe('x'.repeat(1499));
+    const fits = new URL(withQuote(base, 'S', `${'x'.repeat(1498)}\u{1F600} more`));
+    expect(fits.searchParams.get('current')).toBe(`${'x'.repeat(1498)}\u{1F600}`);
+    expect(url.href).not.toContain('%EF%BF%BD');
+  });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { plainTextToMarkdown, stripControls } from '../../src/markdown/plain-text.ts';
 import { replaceWithPlainText } from '../../src/markdown/replace-words.ts';
 import { parseDocument, type Flavour } from '../../src/markdown/syntax.ts';
-import { gainedConstructs, visible } from '../helpers/markdown.ts';
+import { gainedConstructs, gainedRenderedParts, visible } from '../helpers/markdown.ts';
 
 export const HOSTILE: readonly (readonly [string, string])[] = [
   ['an inline link to javascript:', '[read this](javascript:alert(document.cookie))'],
@@ -20,6 +20,9 @@ export const HOSTILE: readonly (readonly [string, string])[] = [
   ['a bare web address', 'go to https://evil.example/path now'],
   ['a www address', 'www.evil.example'],
   ['an e-mail address', 'write to boss@evil.example'],
+  // micromark links neither of these; Sätteri, which renders the site, links the first.
+  ['an address only the site\'s renderer links', 'go to http://.evil.example now'],
+  ['a www address before a tag', 'see www.<!--/> here'],
   ['raw HTML', '<img src=x onerror=alert(1)>'],
   ['a script element', '<script>alert(document.cookie)</script>'],
   ['an HTML comment', '<!-- hidden -->'],
@@ -106,6 +109,7 @@ describe('suggested words become text, whatever they contain', () => {
     const result = replaceQuote(POLICY, quote, words, 'mdx');
     if (!result.ok) throw new Error(`refused: ${result.reason}`);
     expect(gainedConstructs(POLICY, result.text)).toEqual([]);
+    expect(gainedRenderedParts(POLICY, result.text, 'mdx')).toEqual([]);
     expect(visible(toString(parseDocument(result.text, 'mdx')))).toBe(visible(toString(before).replace(toString(parseDocument(quote, 'mdx')), stripControls(words))));
   });
 
@@ -114,6 +118,15 @@ describe('suggested words become text, whatever they contain', () => {
     const result = replaceQuote(policy, 'within three rings', words, 'md');
     if (!result.ok) throw new Error(`refused: ${result.reason}`);
     expect(gainedConstructs(policy, result.text, 'md')).toEqual([]);
+    expect(gainedRenderedParts(policy, result.text, 'md')).toEqual([]);
+  });
+
+  const MD_POLICY = POLICY.replace(/^import .*$/m, '').replace(/<SayThis>(.*)<\/SayThis>/, '$1');
+  const mdCases = HOSTILE.flatMap(([construct, words]) => PLACES.map(([place, quote]) => ({ construct, words, place, quote })));
+  it.each(mdCases)('$construct, in $place of a Markdown (.md) policy, as the site renders it', ({ words, quote }) => {
+    const result = replaceQuote(MD_POLICY, quote, words, 'md');
+    if (!result.ok) throw new Error(`refused: ${result.reason}`);
+    expect(gainedRenderedParts(MD_POLICY, result.text, 'md')).toEqual([]);
   });
 });
 

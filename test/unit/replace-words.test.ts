@@ -4,7 +4,7 @@
  * fed documents that escaping never produces (so it is seen to refuse them).
  */
 import { describe, expect, it } from 'vitest';
-import { addsOnlyText, replaceWithPlainText } from '../../src/markdown/replace-words.ts';
+import { addsOnlyText, rendersOnlyText, replaceWithPlainText } from '../../src/markdown/replace-words.ts';
 import { parseDocument, type Flavour } from '../../src/markdown/syntax.ts';
 
 function replace(source: string, quote: string, words = 'new words', flavour: Flavour = 'mdx') {
@@ -87,5 +87,18 @@ describe('the guard', () => {
 
   it('refuses a page that no longer parses', () => {
     expect(guard('Say hi now.\n', 'Say <hi now.\n', [4, 7], ['root', 'paragraph'])).toBe(false);
+    expect(rendersOnlyText('Say hi now.\n', 'Say <hi now.\n', 'mdx', { start: 4, end: 6 }, 7, 'inline')).toBe(false);
+  });
+
+  it('reads the page again as the site renders it, whose GFM links what micromark does not', () => {
+    const after = 'Say http\\://.evil.example now.\n';
+    // micromark sees text; Sätteri, which renders the site, sees a link to http://.evil.example.
+    expect(guard('Say hi now.\n', after, [4, 26], ['root', 'paragraph'])).toBe(true);
+    for (const flavour of ['md', 'mdx'] as const) {
+      expect(rendersOnlyText('Say hi now.\n', after, flavour, { start: 4, end: 6 }, 26, 'inline')).toBe(false);
+      expect(rendersOnlyText('Say hi now.\n', 'Say h&#x2060;ttp\\://.evil.example now.\n', flavour, { start: 4, end: 6 }, 33, 'inline')).toBe(true);
+      expect(rendersOnlyText('- Say hi.\n', '- Say hi.\n\nNew.\n', flavour, { start: 2, end: 8 }, 15, 'inline')).toBe(false);
+    }
+    expect(replaceWithPlainText('Say hi now.\n', { start: 4, end: 6 }, 'http://.evil.example', 'md')).toEqual({ ok: true, text: 'Say h&#x2060;ttp\\://.evil.example now.\n', start: 4, end: 33 });
   });
 });

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { BOT_LOGIN, type Handler, type Repository } from './repository.ts';
 import { collaboratorPermission, issueEvent, now, user } from './shapes.ts';
-import { blobSha, contentFile, fileCommit, gitCommit, gitRef, pullRequest, pullRequestSimple, repository, type CommitState } from './shapes-git.ts';
+import { blobSha, contentFile, fileCommit, gitCommit, gitRef, pullRequest, pullRequestSimple, repository, restCommit, type CommitState } from './shapes-git.ts';
 
 export type Commit = CommitState;
 
@@ -17,25 +17,46 @@ export interface IssueEvent {
   created_at: string;
 }
 
+/** Someone who pushes to the repository by hand: the author of `commitTo`'s commits by default. */
+export const PERSON_LOGIN = 'octo-editor';
+
+/** An edit to an issue's body, as GraphQL's `userContentEdits` and `lastEditedAt` report it. */
+export interface BodyEdit {
+  editedAt: string;
+  editor: string;
+}
+
 export class GitState {
   readonly commits = new Map<string, Commit>();
   readonly branches = new Map<string, string>();
   readonly events = new Map<number, IssueEvent[]>();
+  /** Edits to each issue's body, oldest first (see GitHubFake.editIssue). */
+  readonly edits = new Map<number, BodyEdit[]>();
   /** Permission by login: admin, maintain, write, triage, read. Others are not collaborators. */
   readonly permissions = new Map<string, string>([[BOT_LOGIN, 'admin']]);
   readonly reviewRequests: { pull: number; reviewers: string[]; teams: string[] }[] = [];
   defaultBranch = 'main';
   #nextEvent = 5000;
+  #lastTick = 0;
+
+  /**
+   * The time of the next event (a label, an edit): never the same second as the one before, as
+   * GitHub's whole-second times could be, so a test can tell which came first.
+   */
+  tick(): string {
+    this.#lastTick = Math.max(Math.floor(Date.now() / 1000), this.#lastTick + 1);
+    return new Date(this.#lastTick * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+  }
 
   /** Start `main` with these files. */
   seed(files: Record<string, string>): void {
-    const commit = this.commit(undefined, 'Initial commit', new Map(Object.entries(files)));
+    const commit = this.commit(undefined, 'Initial commit', new Map(Object.entries(files)), PERSON_LOGIN);
     this.branches.set(this.defaultBranch, commit.sha);
   }
 
-  commit(parent: string | undefined, message: string, files: Map<string, string>): Commit {
-    const sha = createHash('sha1').update(`${parent}\n${message}\n${[...files].map(([p, t]) => `${p}:${blobSha(t)}`).join('\n')}`).digest('hex');
-    const commit = { sha, parent, message, files, date: now() };
+  commit(parent: string | undefined, message: string, files: Map<string, string>, author: string): Commit {
+    const sha = createHash('sha1').update(`${parent}\n${author}\n${message}\n${[...files].map(([p, t]) => `${p}:${blobSha(t)}`).join('\n')}`).digest('hex');
+    const commit = { sha, parent, message, files, date: now(), author };
     this.commits.set(sha, commit);
     return commit;
   }
@@ -46,18 +67,18 @@ export class GitState {
     return this.commits.get(sha)?.files.get(path);
   }
 
-  /** Someone merges a change to `main` (or another branch) after the checkout was made. */
-  commitTo(branch: string, message: string, files: Record<string, string>): Commit {
-    const head = this.branches.get(branch);
+  /** Someone pushes (or merges) a change to `main` or another branch, on top of its tip or of `parent`. */
+  commitTo(branch: string, message: string, files: Record<string, string>, options: { author?: string; parent?: string } = {}): Commit {
+    const head = options.parent ?? this.branches.get(branch);
     if (!head) throw new Error(`no branch ${branch}`);
-    const commit = this.commit(head, message, new Map([...(this.commits.get(head)?.files ?? []), ...Object.entries(files)]));
+    const commit = this.commit(head, message, new Map([...(this.commits.get(head)?.files ?? []), ...Object.entries(files)]), options.author ?? PERSON_LOGIN);
     this.branches.set(branch, commit.sha);
     return commit;
   }
 
   label(issue: number, name: string, actor: string): void {
     const list = this.events.get(issue) ?? [];
-    list.push({ id: this.#nextEvent++, event: 'labeled', actor: user(actor), label: { name, color: 'ededed' }, created_at: now() });
+    list.push({ id: this.#nextEvent++, event: 'labeled', actor: user(actor), label: { name, color: 'ededed' }, created_at: this.tick() });
     this.events.set(issue, list);
   }
 }
@@ -121,6 +142,12 @@ export function registerGitRoutes(repo: Repository, git: GitState, route: (metho
     const commit = git.commits.get(params[0] ?? '');
     return commit ? { status: 200, body: gitCommit(repo, commit) } : notFound;
   });
+  // `ref` is a sha, a branch name or `heads/<branch>`.
+  route('GET', new RegExp(`${REPO}/commits/(.+)$`), ({ params }) => {
+    const ref = decodeURIComponent(params[0] ?? '');
+    const commit = git.commits.get(git.branches.get(ref.replace(/^heads\//, '')) ?? ref);
+    return commit ? { status: 200, body: restCommit(repo, commit) } : { status: 422, body: { message: `No commit found for SHA: ${ref}`, documentation_url: 'https://docs.github.com/rest' } };
+  });
   route('GET', new RegExp(`${REPO}/contents/(.+)$`), ({ url, params }) => {
     const path = decodeURIComponent(params[0] ?? '');
     const ref = url.searchParams.get('ref') ?? git.defaultBranch;
@@ -136,7 +163,7 @@ export function registerGitRoutes(repo: Repository, git: GitState, route: (metho
     if (current !== undefined && body.sha !== blobSha(current)) return { status: 409, body: { message: `${path} does not match ${String(body.sha)}`, documentation_url: 'https://docs.github.com/rest' } };
     const files = new Map(git.commits.get(head)?.files);
     files.set(path, Buffer.from(String(body.content ?? ''), 'base64').toString('utf8'));
-    const commit = git.commit(head, String(body.message ?? ''), files);
+    const commit = git.commit(head, String(body.message ?? ''), files, BOT_LOGIN);
     git.branches.set(branch, commit.sha);
     // As GitHub does: 201 for a new file, 200 for a changed one.
     return { status: current === undefined ? 201 : 200, body: fileCommit(repo, branch, path, commit) };

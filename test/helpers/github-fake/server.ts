@@ -12,6 +12,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GitState, registerGitRoutes } from './git.ts';
+import { answerGraphql } from './graphql.ts';
 import { checkAnswer, checkRequest, violationReport, type CheckedRequest, type Violation } from './openapi-check.ts';
 import { BOT_LOGIN, registerRoutes, Repository, type Handler, type Context } from './repository.ts';
 
@@ -53,12 +54,20 @@ export class GitHubFake extends Repository {
     const route = (method: string, pattern: RegExp, handler: Handler) => this.#routes.push({ method, pattern, handler });
     registerRoutes(this, route);
     registerGitRoutes(this, this.git, route);
-    // GraphQL, for the one question Plainbook asks it: which account the token belongs to.
-    route('POST', /^\/graphql$/, ({ body }) =>
-      /\bviewer\s*\{\s*login\s*\}/.test(String(body.query ?? ''))
-        ? { status: 200, body: { data: { viewer: { login: BOT_LOGIN } } } }
-        : { status: 200, body: { errors: [{ message: 'This fake answers only `viewer { login }`.' }] } },
-    );
+    // GraphQL: which account the token belongs to, and an issue's words with their last edit.
+    route('POST', /^\/graphql$/, ({ body }) => answerGraphql(this, this.git.edits, BOT_LOGIN, body));
+  }
+
+  /**
+   * Someone edits an issue's body in GitHub's interface: GitHub keeps when (GraphQL's
+   * `lastEditedAt`) and by whom. Tests change a body this way, never by assigning it.
+   */
+  editIssue(number: number, body: string, editor?: string): void {
+    const issue = this.issues.find((item) => item.number === number);
+    if (!issue) throw new Error(`no issue #${number}`);
+    const editedAt = this.git.tick();
+    Object.assign(issue, { body, updated_at: editedAt });
+    this.git.edits.set(number, [...(this.git.edits.get(number) ?? []), { editedAt, editor: editor ?? issue.user.login }]);
   }
 
   /** A person adds a label in GitHub's interface: the label, and the event that says who. */

@@ -21,6 +21,8 @@ export interface CommitState {
   message: string;
   files: Map<string, string>;
   date: string;
+  /** The GitHub account the commit is linked to: the token's for commits made through the API. */
+  author: string;
 }
 
 export interface PullRequestState {
@@ -124,8 +126,13 @@ export function gitRef(api: string, branch: string, sha: string) {
   return { ref: `refs/heads/${branch}`, node_id: `REF_${branch}`, url: `${api}/git/refs/heads/${branch}`, object: { type: 'commit', sha, url: `${api}/git/commits/${sha}` } };
 }
 
+/** The commit's git author and committer, named after the account it belongs to. */
+function gitPerson(commit: CommitState) {
+  return { name: commit.author, email: `${commit.author}@users.noreply.github.com`, date: commit.date };
+}
+
 export function gitCommit(place: Place, commit: CommitState) {
-  const person = { name: 'Plainbook', email: 'plainbook@example.com', date: commit.date };
+  const person = gitPerson(commit);
   const link = (sha: string) => ({ sha, url: `${place.api}/git/commits/${sha}`, html_url: `${place.htmlRepo}/commit/${sha}` });
   return {
     ...link(commit.sha),
@@ -136,6 +143,27 @@ export function gitCommit(place: Place, commit: CommitState) {
     tree: { sha: treeSha(commit.files), url: `${place.api}/git/trees/${treeSha(commit.files)}` },
     parents: commit.parent ? [link(commit.parent)] : [],
     verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+  };
+}
+
+/**
+ * `commit`, as GET /repos/{owner}/{repo}/commits/{ref} answers: the git commit plus the GitHub
+ * accounts its author and committer are linked to (what tells a person's commit from the bot's).
+ */
+export function restCommit(place: Place, commit: CommitState) {
+  const git = gitCommit(place, commit);
+  return {
+    url: `${place.api}/commits/${commit.sha}`,
+    sha: commit.sha,
+    node_id: git.node_id,
+    html_url: git.html_url,
+    comments_url: `${place.api}/commits/${commit.sha}/comments`,
+    commit: { url: git.url, author: git.author, committer: git.committer, message: git.message, comment_count: 0, tree: git.tree, verification: git.verification },
+    author: user(commit.author),
+    committer: user(commit.author),
+    parents: git.parents,
+    stats: { additions: 0, deletions: 0, total: 0 },
+    files: [],
   };
 }
 
