@@ -70,7 +70,7 @@ function inGitFolder(dir: string): boolean {
 
 function gitFailed(dir: string, code: number | null, stderr: string): EnvironmentError {
   const said = stderr.trim().split('\n')[0]?.replace(/\.$/, '') || 'no message';
-  return new EnvironmentError(`git could not read the history of ${dir} (exit ${code}): ${said}. Check the clone with \`git fsck\`, or clone the repository again.`);
+  return new EnvironmentError(`git could not read the history of ${dir} (exit ${code}): ${said}. Run \`git log\` in that folder for git's whole message; a damaged clone is fixed by cloning the repository again.`);
 }
 
 function size(bytes: number): string {

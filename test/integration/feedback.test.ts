@@ -448,6 +448,9 @@ describe('run from a terminal', () => {
     accept(issue.number);
     const { stderr } = await feedback('pr', String(issue.number));
     expect(stderr).toBe(`#${issue.number} needs an edit: The "Current wording" is not in Policy 3 as it is now on main. It may have changed since you wrote this. Copy it again from the page: the words must match, though spaces and quote marks may differ.\n`);
+    const two = fileIssue({ policy: 3, current: undefined as unknown as string, suggested: ' ' }, { body: feedbackBody({ policy: 3, suggested: ' ' }).replace('### Current wording\n\nSay hello.', '### Current wording\n\n_No response_') });
+    accept(two.number);
+    expect((await feedback('pr', String(two.number))).stderr).toBe(`#${two.number} needs an edit: Copy the words you want changed into "Current wording", exactly as they are on the page. Write your new words in "Suggested wording". It is empty.\n`);
   });
 
   it('explains a bad issue number or command, with the usage', async () => {

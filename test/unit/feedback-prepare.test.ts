@@ -63,6 +63,9 @@ describe('preparing a change', () => {
     expect(await prepare({ current: 'the list](https://example.com) first', suggested: 'x' })).toMatchObject({ ok: false, problems: [expect.stringMatching(/^The "Current wording" runs across formatting or across paragraphs in Policy 1 \(a link, bold text, a list\)\./)] });
     expect(await prepare({ current: 'within three rings', suggested: 'x' }, { readPolicy: async () => ({ text: `${TEXT}\n<Broken\n`, sha: 'abc' }) })).toMatchObject({ ok: false, problems: ['Policy 1 does not build as it is now, so no change can be made to it. An editor needs to fix the page first.'] });
     expect(await prepare({ current: 'title: Policy 1', suggested: 'x' })).toMatchObject({ ok: false, problems: [expect.stringContaining('is not in Policy 1 as it is now on main')] });
+    // Words quoted twice on such a page: which section they are under cannot be told either.
+    const twice = `${TEXT}\nAnswer within three rings.\n\n<Broken\n`;
+    expect(await prepare({ current: 'within three rings', suggested: 'x' }, { readPolicy: async () => ({ text: twice, sha: 'abc' }) })).toMatchObject({ ok: false, problems: ['Policy 1 does not build as it is now, so no change can be made to it. An editor needs to fix the page first.'] });
   });
 
   it('does not look for the words in the frontmatter of a page without a blank line after it', async () => {

@@ -117,7 +117,7 @@ describe('a history that cannot be read stops the build', () => {
     process.env.PATH = `${bin}${delimiter}${originalPath}`;
     const error = await failure(readContentHistory(repo.dir, join(repo.dir, 'content')));
     expect(error).toBeInstanceOf(EnvironmentError);
-    expect((error as Error).message).toBe(`git could not read the history of ${join(repo.dir, 'content')} (exit 128): fatal: bad object 1234567. Check the clone with \`git fsck\`, or clone the repository again.`);
+    expect((error as Error).message).toBe(`git could not read the history of ${join(repo.dir, 'content')} (exit 128): fatal: bad object 1234567. Run \`git log\` in that folder for git's whole message; a damaged clone is fixed by cloning the repository again.`);
   });
 
   it('when the history is larger than the build reads, naming the limit; reading it as it streams', async () => {
