@@ -65,6 +65,7 @@ describe('reading', () => {
     expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1\n\nCo-authored-by: a <1+a@users.noreply.github.com>', BOT_LOGIN), 1)).toBe(true);
     expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1', 'PLAINBOOK-BOT'), 1)).toBe(true);
     expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1', 'ed-editor'), 1)).toBe(false);
+    expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1', ''), 1)).toBe(false);
     expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #12', BOT_LOGIN), 1)).toBe(false);
     expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1 (tweak)', BOT_LOGIN), 1)).toBe(false);
     expect(await github.isOwnFeedbackCommit(commit('Apply feedback from #1', BOT_LOGIN, fake.git.commitTo('main', 'x', {}).sha), 1)).toBe(true);

@@ -270,6 +270,16 @@ describe('accepted feedback becomes a pull request', () => {
     expect(statusComments(issue.number)[0]?.body).toContain('was added by @visitor, who cannot change this repository');
     expect(fake.pulls).toHaveLength(0);
     expect(fake.git.branches.size).toBe(1);
+    // The comment is the one write: the label is there already, so none is added.
+    expect(fake.writes().map((request) => request.method)).toEqual(['POST']);
+  });
+
+  it('does nothing when no event says who added the label', async () => {
+    const issue = fake.addIssue({ title: 'Feedback: Policy 1', body: feedbackBody({ policy: 1 }), author: 'ana-lee', labels: ['feedback', 'accepted'] });
+    const run = await feedback('pr', String(issue.number));
+    expect(run.outcome).toBe('not-allowed');
+    expect(run.stderr).toBe(`The accepted label on #${issue.number} was not added by a writer (unknown): nothing done.\n`);
+    expect(fake.writes()).toEqual([]);
   });
 
   it('--dry-run writes nothing', async () => {
@@ -431,6 +441,14 @@ describe('run from a terminal', () => {
     expect(first.stderr).toBe(`Opened pull request ${pull?.html_url} for #${issue.number}\n`);
     const again = await feedback('pr', String(issue.number));
     expect(again.stderr).toBe(`Updated pull request ${pull?.html_url} for #${issue.number}\n`);
+  });
+
+  it('does nothing but explain when the token running it cannot write', async () => {
+    const issue = fileIssue({ policy: 2, current: 'Answer the phone in policy 2 within three rings.', suggested: 'Answer fast.' });
+    fake.git.permissions.set('plainbook-bot', 'read');
+    expect((await feedback('pr', String(issue.number))).outcome).toBe('not-allowed');
+    expect(statusComments(issue.number)[0]?.body).toContain('was added by @plainbook-bot, who cannot change this repository');
+    expect(fake.git.branches.size).toBe(1);
   });
 
   it('--dry-run with no accepted label yet says what it would open', async () => {

@@ -68,6 +68,11 @@ describe('preparing a change', () => {
     expect(await prepare({ current: 'within three rings', suggested: 'x' }, { readPolicy: async () => ({ text: twice, sha: 'abc' }) })).toMatchObject({ ok: false, problems: ['Policy 1 does not build as it is now, so no change can be made to it. An editor needs to fix the page first.'] });
   });
 
+  it('takes a page without frontmatter', async () => {
+    const bare = 'Answer within three rings.\n';
+    expect(await prepare({ current: 'Answer within', suggested: 'Reply within' }, { readPolicy: async () => ({ text: bare, sha: 'abc' }) })).toMatchObject({ ok: true, text: 'Reply within three rings.\n' });
+  });
+
   it('does not look for the words in the frontmatter of a page without a blank line after it', async () => {
     const tight = '---\ntitle: Policy 1\n---\nAnswer within three rings.\n';
     expect(await prepare({ current: 'Answer within', suggested: 'Reply within' }, { readPolicy: async () => ({ text: tight, sha: 'abc' }) })).toMatchObject({ ok: true, text: tight.replace('Answer within', 'Reply within') });

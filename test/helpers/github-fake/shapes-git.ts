@@ -21,7 +21,7 @@ export interface CommitState {
   message: string;
   files: Map<string, string>;
   date: string;
-  /** The GitHub account the commit is linked to: the token's for commits made through the API. */
+  /** The GitHub account the commit is linked to (the token's for commits made through the API); '' for none. */
   author: string;
 }
 
@@ -159,8 +159,9 @@ export function restCommit(place: Place, commit: CommitState) {
     html_url: git.html_url,
     comments_url: `${place.api}/commits/${commit.sha}/comments`,
     commit: { url: git.url, author: git.author, committer: git.committer, message: git.message, comment_count: 0, tree: git.tree, verification: git.verification },
-    author: user(commit.author),
-    committer: user(commit.author),
+    // GitHub links no account when the author's e-mail belongs to none.
+    author: commit.author ? user(commit.author) : null,
+    committer: commit.author ? user(commit.author) : null,
     parents: git.parents,
     stats: { additions: 0, deletions: 0, total: 0 },
     files: [],
