@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { policyDocument, type DocumentKind } from '../src/bench/generate-documents.ts';
 import { writeHandbook } from '../src/bench/generate-handbook.ts';
 import { measure, summarise, type Sample } from '../src/bench/measure.ts';
-import { parseOptions } from '../src/cli/options.ts';
+import { parseOptions } from '../src/command/options.ts';
 import { IMPORT_LIMITS } from '../src/import/limits.ts';
 import { measureText } from '../src/import/measure-text.ts';
 import { longPlainText, nestedHtml, nestedMarkdownList, zipBombDocx } from '../test/helpers/hostile-documents.ts';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { policyFile, writeHandbook } from '../src/bench/generate-handbook.ts';
 import { measure, summarise } from '../src/bench/measure.ts';
-import { parseOptions } from '../src/cli/options.ts';
+import { parseOptions } from '../src/command/options.ts';
 
 const { values } = parseOptions({ options: { policies: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
 const count = Number(values.policies);

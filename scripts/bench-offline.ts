@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request } from 'playwright-core';
 import { policyFile, writeHandbook } from '../src/bench/generate-handbook.ts';
-import { parseOptions } from '../src/cli/options.ts';
+import { parseOptions } from '../src/command/options.ts';
 import { loadSettings } from '../src/config/settings.ts';
 import { AUTO_SAVE_BYTES } from '../src/offline/auto-save.ts';
 import { outputFiles, searchLanguages } from '../src/offline/build-service-worker.ts';

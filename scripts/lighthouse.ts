@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { parseOptions } from '../src/cli/options.ts';
+import { parseOptions } from '../src/command/options.ts';
 import { loadSettings } from '../src/config/settings.ts';
 import { median } from '../src/bench/measure.ts';
 import { CHROMIUM_PATH, launchBrowser } from '../test/helpers/browser.ts';

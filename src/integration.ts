@@ -20,7 +20,8 @@ import { offlineCopy } from './offline/integration.ts';
 import { printPage } from './print/integration.ts';
 import { registerSourceWords } from './suggest/source-words-plugin.ts';
 import { settingsModule } from './site/settings-module.ts';
-import { bareStarlightOptions, own, starlightOptions, type StarlightOptions } from './site/starlight-options.ts';
+import { ownSource } from './files/package-root.ts';
+import { starlightOptions, type StarlightOptions } from './site/starlight-options.ts';
 import { plainbookStarlightPlugin, type SitePlan } from './site/starlight-plugin.ts';
 
 export interface PlainbookOptions {
@@ -50,24 +51,21 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
         const settings = loadSettings(root);
         // A wrong home-screen icon stops here, naming its line, before anything is built.
         handbookIcons(settings, SETTINGS_FILE);
-        // `npm run bench` builds the same pages with Starlight's defaults as its baseline.
-        const bare = process.env.PLAINBOOK_BARE_STARLIGHT === '1';
         const team = options.starlight ?? {};
         const plan: SitePlan = { contentMarks: false };
-        const starlightConfig = bare ? bareStarlightOptions(settings) : { ...starlightOptions(settings, team), plugins: [plainbookStarlightPlugin(plan), ...(team.plugins ?? [])] };
+        const starlightConfig = { ...starlightOptions(settings, team), plugins: [plainbookStarlightPlugin(plan), ...(team.plugins ?? [])] };
         // Page blocks keep their source words, for "Suggest a change" (src/suggest/).
-        if (!bare && !registerSourceWords(config.markdown.processor)) logger.warn(`The Markdown processor \`${config.markdown.processor?.name}\` runs no Plainbook plugins: "Suggest a change" will send the words as the page shows them.`);
-        if (!bare) for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: own(route.entrypoint), prerender: true });
+        if (!registerSourceWords(config.markdown.processor)) logger.warn(`The Markdown processor \`${config.markdown.processor?.name}\` runs no Plainbook plugins: "Suggest a change" will send the words as the page shows them.`);
+        for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: ownSource(route.entrypoint), prerender: true });
         // Only `astro dev` has a toolbar; a build never loads the app or its server side.
-        if (command === 'dev' && !bare) addDevToolbarApp({ id: 'plainbook-plain-language', name: 'Plain language', icon: PLAIN_LANGUAGE_ICON, entrypoint: own('dev/plain-language-app.ts') });
+        if (command === 'dev') addDevToolbarApp({ id: 'plainbook-plain-language', name: 'Plain language', icon: PLAIN_LANGUAGE_ICON, entrypoint: ownSource('dev/plain-language-app.ts') });
         updateConfig({
           site: config.site ?? settings.origin,
           base: config.base !== '/' ? config.base : settings.base,
-          build: { concurrency: bare ? 1 : RENDER_CONCURRENCY },
+          build: { concurrency: RENDER_CONCURRENCY },
           // After Starlight's: the print page is filled in after the search index is written (a
           // smaller page for Pagefind to read), and the offline copy lists both.
-          // Bare Starlight adds its own MDX (with `optimize`), as in a project made from its template.
-          integrations: bare ? [starlight(starlightConfig)] : [starlight(starlightConfig), mdx(), printPage(), offlineCopy(settings.base, settings.offline)],
+          integrations: [starlight(starlightConfig), mdx(), printPage(), offlineCopy(settings.base, settings.offline)],
           vite: { plugins: [settingsModule(settings, plan)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },

@@ -3,8 +3,9 @@
  * only when it runs, so `plainbook lint` never pays for Astro and `--help` answers at once.
  */
 import { UsageError } from '../errors/index.ts';
-import { packageVersion } from '../package-root.ts';
-import { EXIT, type CliIo } from './run-cli.ts';
+import { packageVersion } from '../files/package-root.ts';
+import { EXIT } from '../command/exit-codes.ts';
+import type { CliIo } from '../command/io.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 

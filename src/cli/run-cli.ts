@@ -3,22 +3,11 @@
  * stack (unless `--debug`) and exit with the code their class maps to (exit-codes.ts); anything
  * else is a bug, and then the stack is the useful part.
  */
-import { findPlainbookError } from '../errors/index.ts';
-import { EXIT, exitCodeFor } from './exit-codes.ts';
-import { findProjectRoot, userFolder } from './project.ts';
+import type { CliIo } from '../command/io.ts';
+import { describeFailure } from '../errors/index.ts';
+import { EXIT, exitCodeFor } from '../command/exit-codes.ts';
+import { findProjectRoot, userFolder } from '../command/project.ts';
 
-export { EXIT } from './exit-codes.ts';
-
-/** What a command sees of the world, so tests can run it in-process against a temp project. */
-export interface CliIo {
-  /** The handbook: the folder with plainbook.config.yml. */
-  root: string;
-  /** Where the user stands; paths they type are relative to it (default: root). */
-  cwd?: string;
-  env: Readonly<Record<string, string | undefined>>;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
 
 export function processIo(): CliIo {
   const cwd = userFolder(process.env);
@@ -44,13 +33,6 @@ export async function runToExitCode(main: () => Promise<number | void>, stderr: 
     stderr(`${describeFailure(error, debug)}\n`);
     return exitCodeFor(error);
   }
-}
-
-export function describeFailure(error: unknown, debug: boolean): string {
-  const known = findPlainbookError(error);
-  if (known && !debug) return known.message;
-  if (error instanceof Error) return `${known ? '' : 'Plainbook stopped on an unexpected error. This is a bug: please report it with the text below.\n'}${error.stack ?? error.message}`;
-  return String(error);
 }
 
 export async function runCli(main: () => Promise<number | void>): Promise<never> {

@@ -1,6 +1,6 @@
 /**
- * Plainbook's one error model. Library code throws these; only `src/cli/` turns them into exit
- * codes (see `exitCodeFor`). Check them with `instanceof`, never by name: a class says what went
+ * Plainbook's one error model. Library code throws these; only the command layer turns them into
+ * exit codes (`exitCodeFor` in `src/command/exit-codes.ts`). Check them with `instanceof`, never by name: a class says what went
  * wrong and therefore who can fix it.
  *
  * - `UsageError`: the command was called wrongly (unknown option, a path that does not exist).
@@ -97,4 +97,15 @@ export function findPlainbookError(error: unknown): PlainbookError | undefined {
     seen.add(current);
   }
   return undefined;
+}
+
+/**
+ * An error as the person at the terminal reads it: a known error's message alone (its stack only
+ * with `--debug`); anything else is a bug, and then the stack is the useful part.
+ */
+export function describeFailure(error: unknown, debug: boolean): string {
+  const known = findPlainbookError(error);
+  if (known && !debug) return known.message;
+  if (error instanceof Error) return `${known ? '' : 'Plainbook stopped on an unexpected error. This is a bug: please report it with the text below.\n'}${error.stack ?? error.message}`;
+  return String(error);
 }

@@ -1,8 +1,8 @@
 /** `npx plainbook feedback pr <issue>` and `npx plainbook feedback decline <issue>`. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseOptions } from '../cli/options.ts';
-import { EXIT } from '../cli/run-cli.ts';
+import { commandLine, printUsage } from '../command/options.ts';
+import { EXIT } from '../command/exit-codes.ts';
 import { UsageError } from '../errors/index.ts';
 import { loadSettings } from '../config/settings.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
@@ -19,11 +19,8 @@ const USAGE = `Usage: plainbook feedback <pr|decline> <issue-number> [--dry-run]
 Needs GITHUB_TOKEN and GITHUB_REPOSITORY; GITHUB_API_URL for GitHub Enterprise Server.`;
 
 export async function feedbackCli(argv: string[], io: GitHubCliIo): Promise<number> {
-  const parsed = parseOptions({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
-  if (parsed.values.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const parsed = commandLine(argv, USAGE, { 'dry-run': { type: 'boolean', default: false } }, { positionals: true });
+  if (parsed.values.help) return printUsage(io, USAGE);
   const [command, number] = parsed.positionals;
   if (command !== 'pr' && command !== 'decline') throw new UsageError(`${command ? `Unexpected command \`${command}\`` : 'Missing command'}, expected \`pr\` or \`decline\`.\n\n${USAGE}`);
   if (!number || !/^\d+$/.test(number)) throw new UsageError(`Unexpected issue number \`${number ?? ''}\`, expected a number such as \`42\`.`);

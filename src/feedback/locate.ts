@@ -7,6 +7,8 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { parseDocument, type Flavour } from '../markdown/syntax.ts';
+import { foldText, type FoldStep } from '../text/fold.ts';
+import { straightQuote } from '../text/typography.ts';
 
 /** A heading of the page: where it starts in the file, and its words as the page shows them. */
 export interface SectionHeading {
@@ -25,33 +27,11 @@ export type LocateResult =
   | { found: true; match: Match; how: 'exact' | 'loose' }
   | { found: false; reason: 'not-found' | 'ambiguous'; candidates: number; sections: string[] };
 
-// Not global (`/g`): `test` on a global pattern resumes at `lastIndex`, so it would miss every
-// other quote mark.
-const QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/;
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/;
-
-function normaliseCharacter(character: string): string {
-  if (QUOTES.test(character)) return "'";
-  if (DOUBLE_QUOTES.test(character)) return '"';
-  return character;
-}
-
-/** The text with runs of white space folded to one space and quotes made straight, plus where each character came from. */
-function fold(text: string): { folded: string; origin: number[] } {
-  let folded = '';
-  const origin: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index] ?? '';
-    if (/\s/.test(character)) {
-      if (folded.endsWith(' ') || folded.length === 0) continue;
-      folded += ' ';
-    } else {
-      folded += normaliseCharacter(character);
-    }
-    origin.push(index);
-  }
-  return { folded, origin };
-}
+/** The text with runs of white space folded to one space and quotes made straight. */
+const looseStep: FoldStep = (character, foldedSoFar) => {
+  if (!/\s/.test(character)) return straightQuote(character);
+  return foldedSoFar.endsWith(' ') || foldedSoFar.length === 0 ? '' : ' ';
+};
 
 function allIndexes(haystack: string, needle: string): number[] {
   const found: number[] = [];
@@ -83,7 +63,7 @@ function headingAbove(headings: readonly SectionHeading[], offset: number): stri
 }
 
 function sameSection(a: string | undefined, b: string): boolean {
-  const simplify = (value: string) => fold(value.replace(/^#+\s*/, '')).folded.toLowerCase();
+  const simplify = (value: string) => foldText([value.replace(/^#+\s*/, '')], looseStep).text.toLowerCase();
   return a !== undefined && simplify(a) === simplify(b);
 }
 
@@ -101,12 +81,12 @@ export function locate(text: string, quote: string, section: string | undefined,
   let how: 'exact' | 'loose' = 'exact';
   if (matches.length === 0) {
     how = 'loose';
-    const source = fold(body);
-    const wanted = fold(trimmed).folded;
+    const source = foldText([body], looseStep);
+    const wanted = foldText([trimmed], looseStep).text;
     matches = wanted
-      ? allIndexes(source.folded, wanted).map((start) => ({
-          start: from + (source.origin[start] ?? 0),
-          end: from + (source.origin[start + wanted.length - 1] ?? 0) + 1,
+      ? allIndexes(source.text, wanted).map((start) => ({
+          start: from + (source.origins[start]?.start ?? 0),
+          end: from + (source.origins[start + wanted.length - 1]?.end ?? 0),
         }))
       : [];
   }

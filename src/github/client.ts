@@ -5,7 +5,7 @@
  */
 import Bottleneck from 'bottleneck/light.js';
 import { Octokit } from 'octokit';
-import type { CliIo } from '../cli/run-cli.ts';
+import type { CliIo } from '../command/io.ts';
 import { ConfigError } from '../errors/index.ts';
 import { declareLogin } from './identity.ts';
 

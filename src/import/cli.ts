@@ -4,9 +4,9 @@
  * that says where to start rewriting.
  */
 import { relative } from 'node:path';
-import { ask, canAsk, type AskingIo } from '../cli/ask.ts';
-import { dateOption, parseOptions } from '../cli/options.ts';
-import { EXIT } from '../cli/run-cli.ts';
+import { ask, canAsk, type AskingIo } from '../command/ask.ts';
+import { commandLine, dateOption, printUsage } from '../command/options.ts';
+import { EXIT } from '../command/exit-codes.ts';
 import { loadSettings } from '../config/settings.ts';
 import { ContentError, PlainbookError, UsageError } from '../errors/index.ts';
 import { lintSource } from '../lint/lint-file.ts';
@@ -40,27 +40,15 @@ Limits (a document over one is refused, and the message says by how much):
 ${limitsSummary().replace(/^/gm, '  ')}`;
 
 export async function importCli(argv: string[], io: AskingIo, options: ImportCliOptions = {}): Promise<number> {
-  const { values, positionals } = parseOptions(
-    {
-      args: argv,
-      allowPositionals: true,
-      options: {
-        owner: { type: 'string' },
-        today: { type: 'string' },
-        format: { type: 'string', default: 'pretty' },
-        'dry-run': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        'keep-going': { type: 'boolean', default: false },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const { values, positionals } = commandLine(argv, USAGE, {
+    owner: { type: 'string' },
+    today: { type: 'string' },
+    format: { type: 'string', default: 'pretty' },
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    'keep-going': { type: 'boolean', default: false },
+  }, { positionals: true });
+  if (values.help) return printUsage(io, USAGE);
   if (values.format !== 'pretty' && values.format !== 'json') throw new UsageError(`Unexpected format \`${values.format}\`, expected \`pretty\` or \`json\`.`);
   if (positionals.length === 0) throw new UsageError(`Missing documents to import: name files or folders, e.g. \`plainbook import "Refund policy.docx"\`.\n\n${USAGE}`);
   const today = dateOption('--today', values.today) ?? todayIso();

@@ -12,6 +12,3 @@ export interface SourceDocument {
   leftOut: string[];
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { extname, relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { userPath } from '../cli/project.ts';
+import { userPath } from '../command/project.ts';
 import { UsageError } from '../errors/index.ts';
 import { IMPORTABLE_EXTENSIONS, unknownExtension } from './import-document.ts';
 

@@ -7,7 +7,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { plural } from './document.ts';
+import { plural } from '../text/plural.ts';
 import { classesOf, element, elements, isElement, nestListsByLevel, removeWhere } from './hast-edit.ts';
 
 export function isGoogleDocsExport(tree: Root): boolean {

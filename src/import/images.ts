@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Image, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { plural } from './document.ts';
+import { plural } from '../text/plural.ts';
 
 export interface SavedImage {
   /** File name inside the policy's image folder. */

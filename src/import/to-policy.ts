@@ -13,7 +13,9 @@ import { visit } from 'unist-util-visit';
 import { ContentError } from '../errors/index.ts';
 import { stripControls } from '../markdown/plain-text.ts';
 import { documentToMarkdown, parseDocument } from '../markdown/syntax.ts';
-import { plural, type SourceDocument } from './document.ts';
+import type { SourceDocument } from './document.ts';
+import { plural } from '../text/plural.ts';
+import { straightenQuotes } from '../text/typography.ts';
 import { collectImages, type SavedImage } from './images.ts';
 
 export interface PolicyBody {
@@ -23,18 +25,12 @@ export interface PolicyBody {
   leftOut: string[];
 }
 
-/** Characters Word and Google Docs type for us, as a staff member would type them. */
-const TYPOGRAPHY: [RegExp, string][] = [
-  [/[\u2018\u2019\u201A\u201B\u2032]/g, "'"],
-  [/[\u201C\u201D\u201E\u201F\u2033]/g, '"'],
-  // No-break, narrow no-break, figure and other fixed-width spaces.
-  [/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' '],
-];
+/** No-break, narrow no-break, figure and other fixed-width spaces, which Word and Google Docs type for us. */
+const FIXED_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 
+/** The characters Word and Google Docs type for us, as a staff member would type them. */
 export function normaliseText(value: string): string {
-  let text = stripControls(value);
-  for (const [pattern, replacement] of TYPOGRAPHY) text = text.replace(pattern, replacement);
-  return text.replace(/ {2,}/g, ' ');
+  return straightenQuotes(stripControls(value)).replace(FIXED_SPACES, ' ').replace(/ {2,}/g, ' ');
 }
 
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);

@@ -6,7 +6,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { plural } from './document.ts';
+import { plural } from '../text/plural.ts';
 import { classesOf, element, elements, isElement, nestListsByLevel, removeWhere, styleOf } from './hast-edit.ts';
 
 export function isWordExport(tree: Root): boolean {

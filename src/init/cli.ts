@@ -2,11 +2,11 @@
  * `plainbook init [folder]`: a new handbook repository holding only what is the team's: settings,
  * a starter content/ folder, workflows and the few lines that load Plainbook.
  */
-import { ask, canAsk, type AskingIo } from '../cli/ask.ts';
-import { parseOptions } from '../cli/options.ts';
-import { userPath } from '../cli/project.ts';
-import { EXIT } from '../cli/run-cli.ts';
-import { PACKAGE_ROOT, packageVersion } from '../package-root.ts';
+import { ask, canAsk, type AskingIo } from '../command/ask.ts';
+import { commandLine, printUsage } from '../command/options.ts';
+import { userPath } from '../command/project.ts';
+import { EXIT } from '../command/exit-codes.ts';
+import { PACKAGE_ROOT, packageVersion } from '../files/package-root.ts';
 import { todayIso } from '../policies/review-dates.ts';
 import { checkAnswers, defaultAnswers, packageName, QUESTIONS, type InitAnswers } from './answers.ts';
 import { dependencySpec } from './dependency.ts';
@@ -28,27 +28,15 @@ Starts a handbook in <folder> (default: the current folder).
 export type InitIo = AskingIo;
 
 export async function initCli(argv: string[], io: InitIo): Promise<number> {
-  const { values, positionals } = parseOptions(
-    {
-      args: argv,
-      allowPositionals: true,
-      options: {
-        title: { type: 'string' },
-        repo: { type: 'string' },
-        url: { type: 'string' },
-        owner: { type: 'string' },
-        yes: { type: 'boolean', short: 'y', default: false },
-        force: { type: 'boolean', default: false },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const { values, positionals } = commandLine(argv, USAGE, {
+    title: { type: 'string' },
+    repo: { type: 'string' },
+    url: { type: 'string' },
+    owner: { type: 'string' },
+    yes: { type: 'boolean', short: 'y', default: false },
+    force: { type: 'boolean', default: false },
+  }, { positionals: true });
+  if (values.help) return printUsage(io, USAGE);
   const folder = userPath(io.cwd ?? io.root, positionals[0] ?? '.');
   const given: Partial<InitAnswers> = Object.fromEntries(QUESTIONS.flatMap(({ key }) => (values[key] === undefined ? [] : [[key, values[key]]])));
   let answers = defaultAnswers(folder, given);

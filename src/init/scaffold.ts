@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.ts';
+import { PACKAGE_ROOT } from '../files/package-root.ts';
 import type { InitAnswers } from './answers.ts';
 
 export const HANDBOOK_TEMPLATE = join(PACKAGE_ROOT, 'templates/handbook');

@@ -1,8 +1,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors/index.ts';
-import { packageVersion } from '../package-root.ts';
-import { withMarker } from '../sync/generated-file.ts';
+import { packageVersion } from '../files/package-root.ts';
+import { withMarker } from '../files/generated-file.ts';
 import { generatedFiles } from '../sync/targets.ts';
 
 // A fresh `git init` or a clone of an empty repository: still an empty handbook folder.

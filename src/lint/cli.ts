@@ -5,9 +5,10 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings } from '../config/settings.ts';
-import { parseOptions, wholeNumber } from '../cli/options.ts';
-import { userPath } from '../cli/project.ts';
-import { EXIT, type CliIo } from '../cli/run-cli.ts';
+import { commandLine, wholeNumber } from '../command/options.ts';
+import { userPath } from '../command/project.ts';
+import { EXIT } from '../command/exit-codes.ts';
+import type { CliIo } from '../command/io.ts';
 import { UsageError } from '../errors/index.ts';
 import { LINT_CACHE_FILE } from './cache.ts';
 import { changedFiles, findFiles, isRevision } from './files.ts';
@@ -92,25 +93,18 @@ export interface LintArgs {
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
-  const parsed = parseOptions({
-      args: argv,
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        format: { type: 'string', default: 'pretty' },
-        changed: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        cache: { type: 'boolean', default: true },
-        suggest: { type: 'boolean' },
-        summary: { type: 'string' },
-        comment: { type: 'boolean', default: false },
-        pr: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        watch: { type: 'boolean', default: false },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }, USAGE);
+  const parsed = commandLine(argv, USAGE, {
+    format: { type: 'string', default: 'pretty' },
+    changed: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    cache: { type: 'boolean', default: true },
+    suggest: { type: 'boolean' },
+    summary: { type: 'string' },
+    comment: { type: 'boolean', default: false },
+    pr: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    watch: { type: 'boolean', default: false },
+  }, { positionals: true, negatives: true });
   const { values, positionals } = parsed;
   checkFormat(values.format);
   if (values.watch) {

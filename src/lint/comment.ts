@@ -2,7 +2,7 @@
  * `plainbook lint --comment`: one pull-request comment with the lint's results, kept up to date
  * (found by its hidden marker, edited in place). The grade before comes from the base revision.
  */
-import type { CliIo } from '../cli/run-cli.ts';
+import type { CliIo } from '../command/io.ts';
 import { UsageError } from '../errors/index.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv } from '../github/client.ts';
 import { upsertComment } from '../github/comments.ts';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { userPath } from '../cli/project.ts';
+import { userPath } from '../command/project.ts';
 import { promisify } from 'node:util';
 import { glob } from 'tinyglobby';
 import { UsageError } from '../errors/index.ts';

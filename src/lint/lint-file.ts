@@ -8,6 +8,7 @@ import { outsideBadExamples } from './prose.ts';
 import { buildProcessor } from './processor.ts';
 import { loadSpeller } from './speller.ts';
 import { PARSE_ERROR, type FileResult, type LintMessage } from './result.ts';
+import { ruleUrl } from './rules/rule-docs.ts';
 
 export interface LintContext {
   settings: LintSettings;
@@ -98,7 +99,9 @@ function toLintMessage(message: VFileMessage, settings: LintSettings): LintMessa
     reason: message.reason,
     ...(message.actual !== undefined ? { actual: message.actual } : {}),
     ...(message.expected?.length ? { expected: message.expected } : {}),
-    ...(message.url ? { url: message.url } : {}),
+    // Upstream rules (retext-simplify, -equality, ...) link to their own README; the guide's section
+    // for the rule says why Plainbook runs it and how to fix a finding in a policy.
+    url: ruleUrl(ruleId),
   };
 }
 

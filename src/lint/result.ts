@@ -1,4 +1,5 @@
 import type { RuleId } from '../schema/lint.ts';
+import type { SkippedPage } from './languages.ts';
 import type { ReadingMetrics } from './metrics.ts';
 
 /** A file that does not parse. Not configurable: nothing else can be checked until it is fixed. */
@@ -38,4 +39,9 @@ export function countBySeverity(results: readonly FileResult[]): { errors: numbe
     }
   }
   return { errors, warnings };
+}
+
+/** What a run did besides its results: pages it left out. */
+export interface RunNotes {
+  skipped?: readonly SkippedPage[];
 }

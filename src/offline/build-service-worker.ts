@@ -11,7 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { glob } from 'tinyglobby';
-import { own } from '../site/starlight-options.ts';
+import { ownSource } from '../files/package-root.ts';
 import { KILL_SWITCH_WORKER } from './kill-switch.ts';
 import type { OfflineBuild } from './messages.ts';
 import { planOfflineCopy, revisionOf, totalBytes, type OfflineEntry, type OutputFile } from './offline-plan.ts';
@@ -62,7 +62,7 @@ export async function writeServiceWorker(outDir: string, base: string): Promise<
     laterList: listEntry.url,
   };
   const bundle = await build({
-    entryPoints: [own('offline/service-worker.ts')],
+    entryPoints: [ownSource('offline/service-worker.ts')],
     bundle: true,
     write: false,
     format: 'iife',

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.ts';
+import { PACKAGE_ROOT } from '../files/package-root.ts';
 import { schemaError } from '../schema/friendly-error.ts';
 import { locateYamlPath } from '../schema/yaml-location.ts';
 

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SERVICE_WORKER_FILE, writeKillSwitch, writeServiceWorker } from './build-service-worker.ts';
-import { own } from '../site/starlight-options.ts';
+import { ownSource } from '../files/package-root.ts';
 import { sizeText } from './notes.ts';
 
 export function offlineCopy(base: string, enabled: boolean): AstroIntegration {
@@ -15,7 +15,7 @@ export function offlineCopy(base: string, enabled: boolean): AstroIntegration {
       // The dev server's pages must never come from a copy a build saved on the same port
       // (`npm start`, then `npm run dev`): in dev, `sw.js` is the worker that removes the copy.
       'astro:config:setup'({ command, injectRoute }) {
-        if (command === 'dev') injectRoute({ pattern: `/${SERVICE_WORKER_FILE}`, entrypoint: own('routes/dev-service-worker.ts'), prerender: false });
+        if (command === 'dev') injectRoute({ pattern: `/${SERVICE_WORKER_FILE}`, entrypoint: ownSource('routes/dev-service-worker.ts'), prerender: false });
       },
       async 'astro:build:done'({ dir, logger }) {
         if (!enabled) {

@@ -1,5 +1,5 @@
 /** What the offline copy tells readers, in the handbook's plain words. */
-import { formatDate } from '../components/format-date.ts';
+import { formatDate } from '../text/format-date.ts';
 
 const number = new Intl.NumberFormat('en-GB');
 

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dateOption, parseOptions } from '../cli/options.ts';
-import { EXIT } from '../cli/run-cli.ts';
+import { commandLine, dateOption } from '../command/options.ts';
+import { EXIT } from '../command/exit-codes.ts';
 import { UsageError } from '../errors/index.ts';
 import { loadSettings } from '../config/settings.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
@@ -117,18 +117,12 @@ interface PilotArgs {
 }
 
 function parsePilotArgs(argv: string[]): PilotArgs {
-  const parsed = parseOptions({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'dry-run': { type: 'boolean', default: false },
-        format: { type: 'string', default: 'table' },
-        update: { type: 'boolean', default: false },
-        today: { type: 'string' },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }, USAGE);
+  const parsed = commandLine(argv, USAGE, {
+    'dry-run': { type: 'boolean', default: false },
+    format: { type: 'string', default: 'table' },
+    update: { type: 'boolean', default: false },
+    today: { type: 'string' },
+  }, { positionals: true });
   const { values, positionals } = parsed;
   if (values.help) return { command: 'plan', roundId: '', dryRun: true, format: 'table', update: false, help: true };
   const [command, roundId, ...extra] = positionals;

@@ -1,4 +1,6 @@
 import { stringify } from 'yaml';
+import type { GeneratedFile } from '../files/generated-file.ts';
+import type { PolicyRecord } from '../policies/catalog.ts';
 import { FEEDBACK_FIELDS, FEEDBACK_FORM, policyOptionLabel } from '../policies/feedback-link.ts';
 
 export const FEEDBACK_FORM_PATH = `.github/ISSUE_TEMPLATE/${FEEDBACK_FORM}`;
@@ -46,4 +48,8 @@ function input(id: string, label: string, description: string) {
 
 function textarea(id: string, label: string, description: string, required = false) {
   return { type: 'textarea', id, attributes: { label, description }, validations: { required } };
+}
+
+export function feedbackFormFile(policies: readonly PolicyRecord[]): GeneratedFile {
+  return { path: FEEDBACK_FORM_PATH, body: renderFeedbackForm(policies.map((policy) => ({ id: policy.id, title: policy.frontmatter.title }))) };
 }

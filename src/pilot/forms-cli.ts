@@ -2,14 +2,14 @@
  * `plainbook forms`: write the feedback issue form from the policies in content/.
  * `plainbook forms --check`: exit 1 when the committed form is out of date (CI).
  */
-import { parseOptions } from '../cli/options.ts';
-import { EXIT, type CliIo } from '../cli/run-cli.ts';
+import { commandLine, printUsage } from '../command/options.ts';
+import { EXIT } from '../command/exit-codes.ts';
+import type { CliIo } from '../command/io.ts';
 import { loadSettings } from '../config/settings.ts';
 import { readPolicies } from '../policies/catalog.ts';
-import { packageVersion } from '../package-root.ts';
-import { regenerate } from '../sync/generated-file.ts';
-import { feedbackFormFile } from '../sync/targets.ts';
-import { FEEDBACK_FORM_PATH } from './feedback-form.ts';
+import { packageVersion } from '../files/package-root.ts';
+import { regenerate } from '../files/generated-file.ts';
+import { FEEDBACK_FORM_PATH, feedbackFormFile } from './feedback-form.ts';
 
 const USAGE = `Usage: plainbook forms [--check]
 
@@ -18,11 +18,8 @@ Writes ${FEEDBACK_FORM_PATH}: the feedback issue form, with one choice per polic
   --check   write nothing; exit 1 when the form is out of date (for CI)`;
 
 export async function formsCli(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseOptions({ args: argv, options: { check: { type: 'boolean', default: false }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const { values } = commandLine(argv, USAGE, { check: { type: 'boolean', default: false } });
+  if (values.help) return printUsage(io, USAGE);
   const settings = loadSettings(io.root, io.env);
   const policies = await readPolicies(io.root, settings.contentPath);
   const { current, matches, written } = regenerate(io.root, feedbackFormFile(policies), packageVersion(), values.check);

@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Flavour } from '../markdown/syntax.ts';
 import { frontmatterData } from '../policies/frontmatter.ts';
 import { proseSentences, type ProseSentence } from './prose.ts';
+import { plural } from '../text/plural.ts';
 
 export interface RedlinePart {
   kind: 'same' | 'removed' | 'added';
@@ -106,7 +107,6 @@ export function redlineSummary(change: Redline): string {
   return `${counts.join(' and ') || 'Words moved'}${where}.`;
 }
 
-const plural = (count: number, noun: string) => `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`;
 
 function listOf(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;

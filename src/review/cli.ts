@@ -1,6 +1,6 @@
 /** `npx plainbook review due` and `npx plainbook review remind`. */
-import { dateOption, parseOptions } from '../cli/options.ts';
-import { EXIT } from '../cli/run-cli.ts';
+import { commandLine, dateOption, printUsage } from '../command/options.ts';
+import { EXIT } from '../command/exit-codes.ts';
 import { UsageError } from '../errors/index.ts';
 import { loadSettings } from '../config/settings.ts';
 import { clientOptionsFromEnv, createOctokit, targetFromEnv, tokenFromEnv, type GitHubCliIo } from '../github/client.ts';
@@ -18,23 +18,14 @@ const USAGE = `Usage: plainbook review <due|remind> [options]
 Options: --today <YYYY-MM-DD> to treat another day as today.`;
 
 export async function reviewCli(argv: string[], io: GitHubCliIo): Promise<number> {
-  const parsed = parseOptions({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        within: { type: 'string', default: '30' },
-        format: { type: 'string', default: 'table' },
-        today: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }, USAGE);
+  const parsed = commandLine(argv, USAGE, {
+    within: { type: 'string', default: '30' },
+    format: { type: 'string', default: 'table' },
+    today: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+  }, { positionals: true });
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  if (values.help) return printUsage(io, USAGE);
   const [command] = positionals;
   if (command !== 'due' && command !== 'remind') throw new UsageError(`${command ? `Unexpected command \`${command}\`` : 'Missing command'}, expected \`due\` or \`remind\`.\n\n${USAGE}`);
   if (!/^\d+$/.test(values.within)) throw new UsageError(`Unexpected \`${values.within}\` for --within, expected a number of days such as \`30\`.`);

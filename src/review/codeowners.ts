@@ -1,3 +1,4 @@
+import type { GeneratedFile } from '../files/generated-file.ts';
 import type { PolicyRecord } from '../policies/catalog.ts';
 
 export const CODEOWNERS_PATH = '.github/CODEOWNERS';
@@ -23,4 +24,8 @@ export function lineDiff(committed: string, expected: string): string[] {
   const before = new Set(committed.split('\n'));
   const after = new Set(expected.split('\n'));
   return [...[...before].filter((line) => line && !after.has(line)).map((line) => `- ${line}`), ...[...after].filter((line) => line && !before.has(line)).map((line) => `+ ${line}`)];
+}
+
+export function codeownersFile(policies: readonly PolicyRecord[], defaultOwner: string | undefined): GeneratedFile {
+  return { path: CODEOWNERS_PATH, body: renderCodeowners(policies, defaultOwner) };
 }

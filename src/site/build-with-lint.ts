@@ -5,10 +5,10 @@
  * lint's result for it when that is in (src/lint/build-lint.ts) rather than parsing it again.
  */
 import { join } from 'node:path';
-import { wholeNumber } from '../cli/options.ts';
+import { wholeNumber } from '../command/options.ts';
 import type { ResolvedSettings } from '../config/settings.ts';
 import { UsageError } from '../errors/index.ts';
-import type { CliIo } from '../cli/run-cli.ts';
+import type { CliIo } from '../command/io.ts';
 import { shareLintResults, stopSharingLintResults } from '../lint/build-lint.ts';
 import { LINT_CACHE_FILE } from '../lint/cache.ts';
 import { checkFormat, lintExitCode, reportLint } from '../lint/cli.ts';

@@ -13,7 +13,7 @@ export interface HandbookLoaderOptions {
 }
 
 /** Same file pattern as Starlight's `docsLoader()`: Markdown and MDX, `_`-prefixed files skipped. */
-export const HANDBOOK_PATTERN = '**/[^_]*.{md,mdx}';
+const HANDBOOK_PATTERN = '**/[^_]*.{md,mdx}';
 
 /**
  * Starlight's glob loader on `./content`, with Plainbook's checks in front of Astro's schema

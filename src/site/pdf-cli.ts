@@ -2,9 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseOptions } from '../cli/options.ts';
-import { userPath } from '../cli/project.ts';
-import { EXIT, type CliIo } from '../cli/run-cli.ts';
+import { commandLine, printUsage } from '../command/options.ts';
+import { userPath } from '../command/project.ts';
+import { EXIT } from '../command/exit-codes.ts';
+import type { CliIo } from '../command/io.ts';
 import { loadSettings } from '../config/settings.ts';
 import { DEFAULT_CHROMIUM, renderPdf } from './pdf.ts';
 
@@ -17,14 +18,8 @@ const USAGE = `Usage: plainbook pdf [options]
 Needs Chromium: /usr/bin/chromium, or the path in PLAINBOOK_CHROMIUM.`;
 
 export async function pdfCli(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseOptions(
-    { args: argv, options: { 'out-dir': { type: 'string' }, output: { type: 'string' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const { values } = commandLine(argv, USAGE, { 'out-dir': { type: 'string' }, output: { type: 'string' } });
+  if (values.help) return printUsage(io, USAGE);
   const cwd = io.cwd ?? io.root;
   const outDir = values['out-dir'] ? userPath(cwd, values['out-dir']) : join(io.root, 'dist');
   const output = values.output ? userPath(cwd, values.output) : join(outDir, 'handbook.pdf');

@@ -16,9 +16,6 @@ export const CHANGES_SHOWN = 10;
 
 const cache = new Map<string, Promise<PageChange[]>>();
 
-/** `npm run bench:history` builds once without redlines, to measure what they add. */
-const REDLINES_OFF = process.env.PLAINBOOK_BENCH_NO_REDLINES === '1';
-
 /**
  * A page's newest changes, each with its redline, from the build's one history pass: the page's
  * text now, with each commit's diff undone in turn. Worked out once per page per build (the
@@ -36,7 +33,7 @@ export function pageChanges(settings: { root: string }, filePath: string, commit
 async function computeChanges(path: string, filePath: string, commits: readonly FileCommit[]): Promise<PageChange[]> {
   const shown = commits.slice(0, CHANGES_SHOWN);
   const current = await readFile(path, 'utf8').catch(() => undefined);
-  const versions = current === undefined || REDLINES_OFF ? [] : fileVersions(current, shown, CHANGES_SHOWN);
+  const versions = current === undefined ? [] : fileVersions(current, shown, CHANGES_SHOWN);
   const flavour = flavourOf(filePath);
   const prose: ProseCache = new Map();
   return shown.map((commit, index) => {

@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 import type { ResolvedSettings } from '../config/settings.ts';
 import type { SitePlan } from './starlight-plugin.ts';
-import { PACKAGE_ROOT } from '../package-root.ts';
+import { PACKAGE_ROOT } from '../files/package-root.ts';
 
 export const SETTINGS_MODULE_ID = 'virtual:plainbook/settings';
 

@@ -4,9 +4,10 @@
  * like every other Plainbook error (file, line, field, fix).
  */
 import { build, dev, preview } from 'astro';
-import { parseOptions, wholeNumber } from '../cli/options.ts';
-import { EXIT, type CliIo } from '../cli/run-cli.ts';
-import { userPath } from '../cli/project.ts';
+import { commandLine, printUsage, wholeNumber } from '../command/options.ts';
+import { EXIT } from '../command/exit-codes.ts';
+import type { CliIo } from '../command/io.ts';
+import { userPath } from '../command/project.ts';
 import { loadSettings } from '../config/settings.ts';
 import { contentBuildError } from './build-errors.ts';
 import { finishBuildLint, lintOptions, reportBuildLint, startBuildLint } from './build-with-lint.ts';
@@ -28,26 +29,17 @@ The handbook site and its search index, in dist/.
   --debug            print stack traces`;
 
 export async function buildCli(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseOptions(
-    {
-      args: argv,
-      allowNegative: true,
-      options: {
-        'out-dir': { type: 'string' },
-        'cache-dir': { type: 'string' },
-        force: { type: 'boolean' },
-        lint: { type: 'boolean' },
-        format: { type: 'string', default: 'pretty' },
-        summary: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        cache: { type: 'boolean', default: true },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    },
-    BUILD_USAGE,
-  );
-  if (values.help) return printed(io, BUILD_USAGE);
+  const { values } = commandLine(argv, BUILD_USAGE, {
+    'out-dir': { type: 'string' },
+    'cache-dir': { type: 'string' },
+    force: { type: 'boolean' },
+    lint: { type: 'boolean' },
+    format: { type: 'string', default: 'pretty' },
+    summary: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    cache: { type: 'boolean', default: true },
+  }, { negatives: true });
+  if (values.help) return printUsage(io, BUILD_USAGE);
   const lintReport = lintOptions(values);
   quietTelemetry(io);
   const settings = loadSettings(io.root, io.env);
@@ -81,8 +73,8 @@ export const previewCli = (argv: string[], io: CliIo) => serve('preview', argv, 
 
 async function serve(command: 'dev' | 'preview', argv: string[], io: CliIo): Promise<number> {
   const usage = SERVE_USAGE(command);
-  const { values } = parseOptions({ args: argv, options: { host: { type: 'string' }, port: { type: 'string' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }, usage);
-  if (values.help) return printed(io, usage);
+  const { values } = commandLine(argv, usage, { host: { type: 'string' }, port: { type: 'string' } });
+  if (values.help) return printUsage(io, usage);
   quietTelemetry(io);
   loadSettings(io.root, io.env);
   const server = { ...(values.host ? { host: values.host } : {}), ...(values.port ? { port: wholeNumber('--port', values.port) } : {}) };
@@ -96,9 +88,4 @@ async function serve(command: 'dev' | 'preview', argv: string[], io: CliIo): Pro
 function quietTelemetry(io: CliIo): void {
   // Astro reads this from process.env; a handbook build should not phone home from CI.
   if (io.env.ASTRO_TELEMETRY_DISABLED === undefined) process.env.ASTRO_TELEMETRY_DISABLED = '1';
-}
-
-function printed(io: CliIo, text: string): number {
-  io.stdout(`${text}\n`);
-  return EXIT.ok;
 }

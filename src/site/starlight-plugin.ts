@@ -1,5 +1,5 @@
 import type { StarlightPlugin } from '@astrojs/starlight/types';
-import { own } from './starlight-options.ts';
+import { ownSource } from '../files/package-root.ts';
 
 /** Plainbook's Starlight overrides, and what each adds, for the message when a team replaces one. */
 export const OVERRIDES = {
@@ -36,11 +36,11 @@ export function plainbookStarlightPlugin(plan: SitePlan = { contentMarks: false 
             logger.warn(overrideWarning(name, override));
             continue;
           }
-          components[name] = own(override.path);
+          components[name] = ownSource(override.path);
         }
-        plan.contentMarks = components.MarkdownContent === own(OVERRIDES.MarkdownContent.path);
+        plan.contentMarks = components.MarkdownContent === ownSource(OVERRIDES.MarkdownContent.path);
         updateConfig({ components });
-        addRouteMiddleware({ entrypoint: own('site/route-middleware.ts'), order: 'pre' });
+        addRouteMiddleware({ entrypoint: ownSource('site/route-middleware.ts'), order: 'pre' });
       },
     },
   };

@@ -4,13 +4,14 @@
  * step finds them exactly. The page's text is the source without its marks, with a few
  * characters typeset (curly quotes, dashes, ellipses); this walks both in step.
  */
+import { DOUBLE_QUOTES, SINGLE_QUOTES, straightQuote } from '../text/typography.ts';
 
-/** Typeset characters and what the source wrote for them (smartypants, which Astro runs). */
-const TYPESET: Record<string, readonly string[]> = {
-  '‘': ["'"],
-  '’': ["'"],
-  '“': ['"'],
-  '”': ['"'],
+/**
+ * Typeset characters and what the source wrote for them (smartypants, which Astro runs): the
+ * straight mark, or the typeset one itself when the editor typed it so.
+ */
+const TYPESET: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries([...SINGLE_QUOTES, ...DOUBLE_QUOTES].map((mark) => [mark, [straightQuote(mark), mark]])),
   '–': ['--', '–'],
   '—': ['---', '—'],
   '…': ['...', '…'],

@@ -4,11 +4,12 @@
  * never changed: sync shows how it differs, for the person to merge by hand.
  */
 import { join } from 'node:path';
-import { parseOptions } from '../cli/options.ts';
-import { EXIT, type CliIo } from '../cli/run-cli.ts';
-import { packageVersion } from '../package-root.ts';
+import { commandLine, printUsage } from '../command/options.ts';
+import { EXIT } from '../command/exit-codes.ts';
+import type { CliIo } from '../command/io.ts';
+import { packageVersion } from '../files/package-root.ts';
 import { writeWhole } from '../files/write-whole.ts';
-import { readText } from './generated-file.ts';
+import { readText } from '../files/generated-file.ts';
 import { planSync, type SyncStep } from './plan.ts';
 import { generatedFiles } from './targets.ts';
 
@@ -23,14 +24,8 @@ no person has edited since, to what this version generates; lists the edited one
 const VERB: Record<SyncStep['action'], string> = { add: 'added', keep: 'up to date', update: 'updated', edited: 'kept: edited by a person' };
 
 export async function syncCli(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseOptions(
-    { args: argv, options: { check: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } },
-    USAGE,
-  );
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+  const { values } = commandLine(argv, USAGE, { check: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } });
+  if (values.help) return printUsage(io, USAGE);
   const version = packageVersion();
   const steps = (await generatedFiles(io.root, io.env)).map((file) => planSync(file, readText(join(io.root, file.path)), version));
   const write = !values.check && !values['dry-run'];

@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
-import { readMarker, withMarker } from './generated-file.ts';
-import type { GeneratedFile } from './targets.ts';
+import { readMarker, withMarker } from '../files/generated-file.ts';
+import type { GeneratedFile } from '../files/generated-file.ts';
 
 /**
  * What sync does with one file:

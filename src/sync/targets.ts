@@ -5,17 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings } from '../config/settings.ts';
-import { PACKAGE_ROOT } from '../package-root.ts';
-import { FEEDBACK_FORM_PATH, renderFeedbackForm } from '../pilot/feedback-form.ts';
-import { readPolicies, type PolicyRecord } from '../policies/catalog.ts';
-import { CODEOWNERS_PATH, renderCodeowners } from '../review/codeowners.ts';
-
-export interface GeneratedFile {
-  /** Relative to the handbook root, with `/`. */
-  path: string;
-  /** The text below the marker line. */
-  body: string;
-}
+import { PACKAGE_ROOT } from '../files/package-root.ts';
+import type { GeneratedFile } from '../files/generated-file.ts';
+import { feedbackFormFile } from '../pilot/feedback-form.ts';
+import { readPolicies } from '../policies/catalog.ts';
+import { codeownersFile } from '../review/codeowners.ts';
 
 export const WORKFLOW_TEMPLATES = join(PACKAGE_ROOT, 'templates/workflows');
 
@@ -24,14 +18,6 @@ export function workflowFiles(templates: string = WORKFLOW_TEMPLATES): Generated
     .filter((name) => name.endsWith('.yml'))
     .sort()
     .map((name) => ({ path: `.github/workflows/${name}`, body: readFileSync(join(templates, name), 'utf8') }));
-}
-
-export function feedbackFormFile(policies: readonly PolicyRecord[]): GeneratedFile {
-  return { path: FEEDBACK_FORM_PATH, body: renderFeedbackForm(policies.map((policy) => ({ id: policy.id, title: policy.frontmatter.title }))) };
-}
-
-export function codeownersFile(policies: readonly PolicyRecord[], defaultOwner: string | undefined): GeneratedFile {
-  return { path: CODEOWNERS_PATH, body: renderCodeowners(policies, defaultOwner) };
 }
 
 export async function generatedFiles(root: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<GeneratedFile[]> {

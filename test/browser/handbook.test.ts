@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatDate } from '../../src/components/format-date.ts';
+import { formatDate } from '../../src/text/format-date.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { nextReviewDate } from '../../src/policies/review-dates.ts';
 import { validatePolicy } from '../../src/policies/validate-policy.ts';

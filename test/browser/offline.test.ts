@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { formatDate } from '../../src/components/format-date.ts';
+import { formatDate } from '../../src/text/format-date.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, inject, it } from 'vitest';
-import { formatDate } from '../../src/components/format-date.ts';
+import { formatDate } from '../../src/text/format-date.ts';
 import { nextReviewDate, reviewState, todayIso } from '../../src/policies/review-dates.ts';
 import { validatePolicy } from '../../src/policies/validate-policy.ts';
 import { builtPage } from '../helpers/html.ts';

@@ -253,7 +253,7 @@ describe('lint cache fingerprint', () => {
 
   it('covers every module the lint loads, following its imports from the CLI, the worker and the site', async () => {
     const { codeSources } = await import('../../src/lint/cache.ts');
-    const { PACKAGE_ROOT } = await import('../../src/package-root.ts');
+    const { PACKAGE_ROOT } = await import('../../src/files/package-root.ts');
     const hashed = codeSources(process.cwd(), PACKAGE_ROOT);
     const modules = localImports([resolve('src/lint/cli.ts'), resolve('src/lint/worker.ts'), resolve('src/site/page-metrics.ts')]);
     expect(modules.length).toBeGreaterThan(20);

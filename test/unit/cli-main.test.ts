@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../../src/cli/main.ts';
-import { findProjectRoot, userFolder, userPath } from '../../src/cli/project.ts';
+import { findProjectRoot, userFolder, userPath } from '../../src/command/project.ts';
 import { runToExitCode } from '../../src/cli/run-cli.ts';
-import { packageVersion } from '../../src/package-root.ts';
+import { packageVersion } from '../../src/files/package-root.ts';
 import { withoutVisitorRenaming } from '../../src/lint/lint-hooks.ts';
 
 async function plainbook(...argv: string[]) {
@@ -39,6 +39,16 @@ describe('plainbook <command>', () => {
       const result = await plainbook(name, '--help');
       expect(result.code, name).toBe(0);
       expect(result.stdout, name).toMatch(new RegExp(`^Usage: plainbook ${name}\\b`));
+    }
+  });
+
+  it('every command takes -h, and refuses an option it does not know with its own usage', async () => {
+    for (const name of Object.keys(COMMANDS)) {
+      expect((await plainbook(name, '-h')).stdout, name).toMatch(new RegExp(`^Usage: plainbook ${name}\\b`));
+      expect((await plainbook(name, '--debug', '--help')).code, name).toBe(0);
+      const unknown = await plainbook(name, '--nope');
+      expect(unknown.code, name).toBe(2);
+      expect(unknown.stderr, name).toMatch(new RegExp(`^Unknown option '--nope'.*\n\nUsage: plainbook ${name}\\b`, 's'));
     }
   });
 

@@ -160,3 +160,19 @@ describe('README.md and docs/*.md', () => {
     expect(optionsShown('docs/editors.md')).toContainEqual(expect.objectContaining({ command: 'lint', option: '--max-warnings' }));
   });
 });
+
+describe('the reference handbook', () => {
+  const REPO = /^\s*repo:\s*(\S+)/m.exec(readFileSync('plainbook.config.yml', 'utf8'))?.[1] ?? '';
+  const GUIDE_LINK = new RegExp(`\\]\\(https://github\\.com/${REPO.replace('/', '\\/')}/blob/main/(docs/[\\w-]+\\.md)(?:#([\\w-]+))?\\)`, 'g');
+  const pages = readdirSync('content', { recursive: true, encoding: 'utf8' }).filter((name) => /\.mdx?$/.test(name)).map((name) => `content/${name}`);
+  const guideLinks = pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(GUIDE_LINK)].map((match) => ({ page, guide: match[1] ?? '', anchor: match[2] })));
+
+  it('links to the guides where it explains a feature', () => {
+    expect(new Set(guideLinks.map((link) => link.guide))).toEqual(new Set(['docs/staff.md', 'docs/editors.md', 'docs/pilot-leads.md', 'docs/running-a-handbook.md']));
+  });
+
+  it('links to guides and headings that exist', () => {
+    const missing = guideLinks.filter(({ guide, anchor }) => !existsSync(guide) || (anchor !== undefined && !anchorsOf(guide).has(anchor)));
+    expect(missing).toEqual([]);
+  });
+});

@@ -32,9 +32,12 @@ function example(rule: string, label: 'fails' | 'passes'): string | undefined {
   return match?.[1];
 }
 
+async function messagesOf(rule: (typeof RULE_IDS)[number], source: string) {
+  return (await lintSource(`docs/example-${rule}.mdx`, `${source}\n`, onlyRules(rule))).messages;
+}
+
 async function rulesFired(rule: (typeof RULE_IDS)[number], source: string): Promise<string[]> {
-  const result = await lintSource(`docs/example-${rule}.mdx`, `${source}\n`, onlyRules(rule));
-  return result.messages.map((message) => `${message.ruleId}: ${message.reason}`);
+  return (await messagesOf(rule, source)).map((message) => `${message.ruleId}: ${message.reason}`);
 }
 
 describe('the editors’ guide’s rule examples', () => {
@@ -49,6 +52,12 @@ describe('the editors’ guide’s rule examples', () => {
     expect(failing).toBeDefined();
     const messages = await rulesFired(rule, failing ?? '');
     expect(messages.filter((message) => message.startsWith(`${rule}:`))).not.toEqual([]);
+  });
+
+  it.each(RULE_IDS)('%s links its messages to its own section, upstream rules included', async (rule) => {
+    const messages = await messagesOf(rule, example(rule, 'fails') ?? '');
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message.url).toBe(`https://github.com/plainbook/plainbook/blob/main/docs/editors.md#${message.ruleId}`);
   });
 
   it.each(RULE_IDS)('%s does not fire on the passing example', async (rule) => {

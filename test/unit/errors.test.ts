@@ -1,7 +1,8 @@
 import { RequestError } from 'octokit';
 import { describe, expect, it, vi } from 'vitest';
-import { EXIT, exitCodeFor } from '../../src/cli/exit-codes.ts';
-import { describeFailure, runToExitCode } from '../../src/cli/run-cli.ts';
+import { EXIT, exitCodeFor } from '../../src/command/exit-codes.ts';
+import { runToExitCode } from '../../src/cli/run-cli.ts';
+import { describeFailure } from '../../src/errors/index.ts';
 import { ConfigError, ContentError, EnvironmentError, GitHubError, UsageError } from '../../src/errors/index.ts';
 import { clientOptionsFromEnv, targetFromEnv, tokenFromEnv } from '../../src/github/client.ts';
 import { hasStatus, toGitHubError } from '../../src/github/errors.ts';

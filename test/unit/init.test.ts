@@ -8,7 +8,7 @@ import { initCli } from '../../src/init/cli.ts';
 import { dependencySpec } from '../../src/init/dependency.ts';
 import { scaffold } from '../../src/init/scaffold.ts';
 import { runToExitCode } from '../../src/cli/run-cli.ts';
-import { readMarker } from '../../src/sync/generated-file.ts';
+import { readMarker } from '../../src/files/generated-file.ts';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'plainbook-init-'));
 

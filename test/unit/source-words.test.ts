@@ -34,6 +34,11 @@ describe('selected words back to the source', () => {
     expect(select('Don’t say ‘no’ — say what you can do.', source, 'Don’t say ‘no’ — say')).toBe("Don't say 'no' --- say");
   });
 
+  it('finds quotes the editor typed curly (smartypants leaves them as they are)', () => {
+    const source = 'Don’t say “no” — say what you can do.';
+    expect(select(source, source, 'say “no” — say')).toBe('say “no” — say');
+  });
+
   it('matches line breaks and indentation in the source to the spaces on the page', () => {
     const source = '  I am sorry,\n  we have run out.';
     expect(select('I am sorry, we have run out.', source, 'sorry, we have')).toBe('sorry,\n  we have');

@@ -2,8 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.ts';
 import { plainbookStarlightPlugin } from '../../src/site/starlight-plugin.ts';
-import { own, starlightOptions } from '../../src/site/starlight-options.ts';
-import { PACKAGE_ROOT } from '../../src/package-root.ts';
+import { starlightOptions } from '../../src/site/starlight-options.ts';
+import { ownSource, PACKAGE_ROOT } from '../../src/files/package-root.ts';
 import { createTempProject } from '../helpers/temp-project.ts';
 
 const settings = () => loadSettings(createTempProject({}).dir, {});
@@ -28,21 +28,21 @@ describe('Plainbook inside Starlight', () => {
   it('adds its overrides and route middleware from the package\'s src/', () => {
     const { warnings, components, middleware, plan } = setUp({});
     expect(components).toEqual({
-      PageTitle: own('overrides/page-title.astro'),
-      Search: own('overrides/search.astro'),
-      Footer: own('overrides/footer.astro'),
-      MarkdownContent: own('overrides/markdown-content.astro'),
+      PageTitle: ownSource('overrides/page-title.astro'),
+      Search: ownSource('overrides/search.astro'),
+      Footer: ownSource('overrides/footer.astro'),
+      MarkdownContent: ownSource('overrides/markdown-content.astro'),
     });
     // Every page marks its content, so the build's print page can copy it.
     expect(plan.contentMarks).toBe(true);
-    expect(own('overrides/footer.astro')).toBe(`${PACKAGE_ROOT.replace(/\/$/, '')}/src/overrides/footer.astro`);
-    expect(middleware).toEqual([{ entrypoint: own('site/route-middleware.ts'), order: 'pre' }]);
+    expect(ownSource('overrides/footer.astro')).toBe(`${PACKAGE_ROOT.replace(/\/$/, '')}/src/overrides/footer.astro`);
+    expect(middleware).toEqual([{ entrypoint: ownSource('site/route-middleware.ts'), order: 'pre' }]);
     expect(warnings).toEqual([]);
   });
 
   it('keeps a team\'s own override, and says what it replaces and how to keep ours', () => {
     const { warnings, components } = setUp({ Footer: './src/footer.astro', Hero: './src/hero.astro' });
-    expect(components).toMatchObject({ Footer: './src/footer.astro', Hero: './src/hero.astro', PageTitle: own('overrides/page-title.astro') });
+    expect(components).toMatchObject({ Footer: './src/footer.astro', Hero: './src/hero.astro', PageTitle: ownSource('overrides/page-title.astro') });
     expect(warnings).toEqual(["Your Starlight override for `Footer` replaces Plainbook's, so pages lose the page history and the offline copy's notes and \"newer version\" prompt. To keep it, render `plainbook/overrides/footer.astro` inside yours."]);
   });
 
@@ -66,7 +66,7 @@ describe('Plainbook inside Starlight', () => {
     expect(options.title).toBe('Ours');
     expect(options.social).toEqual([{ icon: 'github', label: 'Code', href: 'https://example.test' }]);
     expect(options.customCss?.at(-1)).toBe('./src/brand.css');
-    expect(options.customCss?.[0]).toBe(own('styles/handbook.css'));
+    expect(options.customCss?.[0]).toBe(ownSource('styles/handbook.css'));
     expect(options.head?.map((tag) => tag.attrs)).toEqual([
       { rel: 'alternate', type: 'application/rss+xml', title: 'Policy changes', href: '/handbook/changes.xml' },
       { rel: 'manifest', href: '/handbook/manifest.webmanifest' },
@@ -85,37 +85,20 @@ describe('Plainbook inside Starlight', () => {
   });
 });
 
-describe('the benchmark\'s bare Starlight (PLAINBOOK_BARE_STARLIGHT=1)', () => {
-  /** Run the integration's config:setup and keep the names of the integrations it adds. */
-  async function integrationsAdded(env: Record<string, string | undefined>) {
+describe('the integration', () => {
+  it('adds Starlight, MDX, the print page and the offline copy', async () => {
     const project = createTempProject({});
-    const saved = process.env.PLAINBOOK_BARE_STARLIGHT;
-    if (env.PLAINBOOK_BARE_STARLIGHT === undefined) delete process.env.PLAINBOOK_BARE_STARLIGHT;
-    else process.env.PLAINBOOK_BARE_STARLIGHT = env.PLAINBOOK_BARE_STARLIGHT;
-    try {
-      const { default: plainbook } = await import('../../src/integration.ts');
-      const added: string[] = [];
-      const hook = plainbook().hooks['astro:config:setup'] as unknown as (options: object) => void;
-      hook({
-        config: { root: pathToFileURL(`${project.dir}/`), base: '/', markdown: {} },
-        command: 'build',
-        updateConfig: (update: { integrations?: { name: string }[] }) => added.push(...(update.integrations ?? []).map((integration) => integration.name)),
-        injectRoute: () => undefined,
-        addDevToolbarApp: () => undefined,
-        logger: { warn: () => undefined },
-      });
-      return added;
-    } finally {
-      if (saved === undefined) delete process.env.PLAINBOOK_BARE_STARLIGHT;
-      else process.env.PLAINBOOK_BARE_STARLIGHT = saved;
-    }
-  }
-
-  it('leaves MDX to Starlight, which adds it with `optimize` as a project from its template has it', async () => {
-    expect(await integrationsAdded({ PLAINBOOK_BARE_STARLIGHT: '1' })).toEqual(['@astrojs/starlight']);
-  });
-
-  it('is not what a handbook gets', async () => {
-    expect(await integrationsAdded({ PLAINBOOK_BARE_STARLIGHT: undefined })).toEqual(['@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:offline']);
+    const { default: plainbook } = await import('../../src/integration.ts');
+    const added: string[] = [];
+    const hook = plainbook().hooks['astro:config:setup'] as unknown as (options: object) => void;
+    hook({
+      config: { root: pathToFileURL(`${project.dir}/`), base: '/', markdown: {} },
+      command: 'build',
+      updateConfig: (update: { integrations?: { name: string }[] }) => added.push(...(update.integrations ?? []).map((integration) => integration.name)),
+      injectRoute: () => undefined,
+      addDevToolbarApp: () => undefined,
+      logger: { warn: () => undefined },
+    });
+    expect(added).toEqual(['@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:offline']);
   });
 });

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeWhole } from '../../src/files/write-whole.ts';
-import { bodyHash, readMarker, withMarker, withoutMarker } from '../../src/sync/generated-file.ts';
+import { bodyHash, readMarker, withMarker, withoutMarker } from '../../src/files/generated-file.ts';
 import { planSync } from '../../src/sync/plan.ts';
 import { syncCli } from '../../src/sync/cli.ts';
-import { packageVersion } from '../../src/package-root.ts';
+import { packageVersion } from '../../src/files/package-root.ts';
 import { createTempProject } from '../helpers/temp-project.ts';
 
 const FILE = { path: '.github/workflows/checks.yml', body: 'name: Checks\non: push\n' };

@@ -1,6 +1,5 @@
-import type { FileResult, LintMessage } from '../result.ts';
+import type { FileResult, LintMessage, RunNotes } from '../result.ts';
 import { skippedLine } from '../languages.ts';
-import type { RunNotes } from './index.ts';
 import { summaryLine } from './pretty.ts';
 
 /**

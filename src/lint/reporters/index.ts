@@ -1,14 +1,8 @@
-import type { SkippedPage } from '../languages.ts';
-import type { FileResult } from '../result.ts';
+import type { FileResult, RunNotes } from '../result.ts';
 import { githubReport } from './github.ts';
 import { jsonReport } from './json.ts';
 import { markdownReport } from './markdown.ts';
 import { prettyReport } from './pretty.ts';
-
-/** What a run did besides its results: pages it left out. */
-export interface RunNotes {
-  skipped?: readonly SkippedPage[];
-}
 
 export type Reporter = (results: readonly FileResult[], notes?: RunNotes) => string;
 

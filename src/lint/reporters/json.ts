@@ -1,5 +1,4 @@
-import { countBySeverity, type FileResult } from '../result.ts';
-import type { RunNotes } from './index.ts';
+import { countBySeverity, type FileResult, type RunNotes } from '../result.ts';
 
 /** Bumped only when a field changes meaning or goes away; new fields may be added. */
 export const JSON_REPORT_VERSION = 1;

@@ -1,7 +1,6 @@
 import { formatGrade } from '../metrics.ts';
-import { countBySeverity, type FileResult } from '../result.ts';
+import { countBySeverity, type FileResult, type RunNotes } from '../result.ts';
 import { skippedLine } from '../languages.ts';
-import type { RunNotes } from './index.ts';
 import { summaryLine } from './pretty.ts';
 
 /** Most messages listed in the Markdown report; job summaries and comments have size limits. */

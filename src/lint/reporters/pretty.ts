@@ -1,7 +1,7 @@
+import { plural } from '../../text/plural.ts';
 import { formatGrade } from '../metrics.ts';
 import { skippedLine } from '../languages.ts';
-import { countBySeverity, type FileResult } from '../result.ts';
-import type { RunNotes } from './index.ts';
+import { countBySeverity, type FileResult, type RunNotes } from '../result.ts';
 
 /**
  * For people at a terminal: one line per message, starting `file:line:col` so editors and
@@ -33,8 +33,4 @@ export function summaryLine(results: readonly FileResult[]): string {
   if (errors + warnings === 0) return `✔ ${files} checked: no problems.`;
   const withProblems = results.filter((result) => result.messages.length > 0).length;
   return `✖ ${errors + warnings} ${errors + warnings === 1 ? 'problem' : 'problems'} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${withProblems} of ${files}.`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -10,7 +10,10 @@ export const EXIT = {
   findings: 1,
   /** The command was called wrongly, or settings are wrong: fix the call or the configuration. */
   usage: 2,
-  /** GitHub failed or the machine lacks something (Chromium, git): often worth a retry. */
+  /**
+   * GitHub failed, or the machine lacks something (Chromium, a full git history): the message says
+   * whether a retry helps (5xx, a long rate limit) or access must be fixed first (a bad token, 401/403/404).
+   */
   environment: 3,
   /** A bug in Plainbook (EX_SOFTWARE from sysexits.h): the stack trace is printed; please report it. */
   crash: 70,

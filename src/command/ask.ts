@@ -1,6 +1,6 @@
 /** Questions at a terminal, for the commands that ask when a value is missing (init, import). */
 import { createInterface } from 'node:readline/promises';
-import type { CliIo } from './run-cli.ts';
+import type { CliIo } from './io.ts';
 
 export interface AskingIo extends CliIo {
   /** Whether to ask questions (a terminal on both ends); tests and CI never are. */

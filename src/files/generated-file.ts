@@ -11,12 +11,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeWhole } from '../files/write-whole.ts';
+import { writeWhole } from './write-whole.ts';
 
 const MARKER = /^# plainbook:generated (\S+) sha256:([0-9a-f]{16})\r?\n/;
 
 // 64 bits tell an edited file from an untouched one; nobody forges this, it only spots edits.
 const HASH_LENGTH = 16;
+
+/** A file Plainbook writes in a handbook and keeps current. */
+export interface GeneratedFile {
+  /** Relative to the handbook root, with `/`. */
+  path: string;
+  /** The text below the marker line. */
+  body: string;
+}
 
 export interface GeneratedHeader {
   version: string;
@@ -63,7 +71,7 @@ export function readText(path: string): string | undefined {
  * and, unless only checking, write it (with this version's marker) when its text differs.
  * `matches` compares bodies only, so a file from an older Plainbook with the same lines passes.
  */
-export function regenerate(root: string, file: { path: string; body: string }, version: string, check: boolean): { current: string | undefined; matches: boolean; written: boolean } {
+export function regenerate(root: string, file: GeneratedFile, version: string, check: boolean): { current: string | undefined; matches: boolean; written: boolean } {
   const path = join(root, file.path);
   const current = readText(path);
   const matches = current !== undefined && withoutMarker(current) === file.body;
