@@ -16,6 +16,10 @@ export const MAX_SHORT_NAME = 12;
 /** A dark blue with 8.3:1 contrast against white text, so the splash screen's name reads. */
 export const DEFAULT_THEME_COLOR = '#1f4e8c';
 
+export const VISIBILITIES = ['private', 'public'] as const;
+export const HOSTS = ['github-pages', 'cloudflare-pages', 'netlify', 'gitlab-pages', 'folder'] as const;
+export type Host = (typeof HOSTS)[number];
+
 const repoSlug = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
 
 /** A Starlight locale: its folder in the content folder (or `root`) → name and BCP 47 language. */
@@ -53,6 +57,14 @@ export const siteSettingsSchema = z.strictObject({
   themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default(DEFAULT_THEME_COLOR),
   /** A square PNG of at least 512 pixels, or an SVG, for the home screen (relative to the repository root). */
   icon: z.string().regex(/\.(?:png|svg)$/i).optional(),
+  /**
+   * Who search engines may show the handbook to. A customer-service policy is for staff only, so
+   * `private` (every page `noindex`, robots.txt disallows all, no sitemap) unless the team says
+   * otherwise; it does not lock the site: the host's sign-in does (see `host`).
+   */
+  visibility: z.enum(VISIBILITIES).default('private'),
+  /** Where the handbook is deployed: `init` and `sync` write that host's deploy. */
+  host: z.enum(HOSTS).default('github-pages'),
 });
 
 export const settingsSchema = z.strictObject({
@@ -78,6 +90,8 @@ export const settingsHelp: FieldHelpTable = {
   },
   'site.offline': { expected: '`true` to keep a copy on each reader\'s device, or `false`', example: 'offline: true' },
   'site.shortName': { expected: `the name under the home-screen icon, at most ${MAX_SHORT_NAME} letters`, example: 'shortName: Handbook' },
+  'site.visibility': { expected: '`private` (staff only: search engines are asked to stay out) or `public`', example: 'visibility: private' },
+  'site.host': { expected: `where the handbook is deployed: ${HOSTS.map((host) => `\`${host}\``).join(', ')}`, example: 'host: cloudflare-pages' },
   'site.themeColor': { expected: 'a colour as `#` and six hex digits', example: 'themeColor: "#1f4e8c"' },
   'site.icon': { expected: 'a square PNG of at least 512 pixels or an SVG, as a path from the repository root', example: 'icon: brand/handbook-icon.png' },
   'site.defaultOwner': { expected: GITHUB_OWNER_HELP, example: 'defaultOwner: "@acme/handbook-editors"' },
