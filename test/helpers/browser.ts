@@ -29,13 +29,19 @@ export function browserTestsEnabled(): boolean {
   return false;
 }
 
-/** A fresh profile every time, so no earlier run's cache or storage changes what a test sees. */
-export async function launchBrowser(): Promise<BrowserContext> {
+type ContextOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+
+/**
+ * A fresh profile every time, so no earlier run's cache or storage changes what a test sees.
+ * `options` adds to or overrides the defaults (a screenshot wants its own size, theme, motion).
+ */
+export async function launchBrowser(options: ContextOptions = {}): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'plainbook-chromium-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: FLAGS,
     viewport: { width: 1280, height: 900 },
+    ...options,
   });
 }

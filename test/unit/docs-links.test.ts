@@ -1,6 +1,6 @@
 /**
  * README.md and the guides in docs/ link to each other and show commands. Every relative link
- * must reach a file, every `#anchor` a heading (slugged as GitHub does, with github-slugger), and
+ * (images included) must reach a file, every `#anchor` a heading (slugged as GitHub does, with github-slugger), and
  * every `plainbook <command>` and `npm run <script>` shown in code must exist.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -154,6 +154,8 @@ describe('README.md and docs/*.md', () => {
   it('finds broken links, missing anchors and unknown commands (the checks can fail)', () => {
     expect(anchorsOf('docs/editors.md')).toContain('readability');
     expect(anchorsOf('README.md')).toContain('how-it-fits-together');
+    // Images are links too (`![alt](docs/images/…)`): a missing screenshot is a missing file.
+    expect(linksOf('README.md').map(({ target }) => target)).toContain('docs/images/policy-page.png');
     expect(commandsShown('README.md')).toContainEqual(expect.objectContaining({ kind: 'command', name: 'init' }));
     expect(commandsShown('docs/contributors.md').map(({ name }) => name)).toContain('bench:lint');
     expect(anchorsOf('docs/editors.md')).not.toContain('no-such-heading');
