@@ -23,6 +23,7 @@ import { settingsModule } from './site/settings-module.ts';
 import { ownSource } from './files/package-root.ts';
 import { starlightOptions, type StarlightOptions } from './site/starlight-options.ts';
 import { plainbookStarlightPlugin, type SitePlan } from './site/starlight-plugin.ts';
+import { isPrivate, noSitemap } from './site/visibility.ts';
 
 export interface PlainbookOptions {
   /** Starlight options: logo, social links, custom CSS, locales, component overrides, plugins… */
@@ -41,6 +42,8 @@ const ROUTES = [
   { pattern: '/icons/[icon]', entrypoint: 'routes/icons/[icon].ts' },
 ];
 
+const ROBOTS_TXT = { pattern: '/robots.txt', entrypoint: 'routes/robots.txt.ts' };
+
 export default function plainbook(options: PlainbookOptions = {}): AstroIntegration {
   let root = process.cwd();
   return {
@@ -56,7 +59,7 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
         const starlightConfig = { ...starlightOptions(settings, team), plugins: [plainbookStarlightPlugin(plan), ...(team.plugins ?? [])] };
         // Page blocks keep their source words, for "Suggest a change" (src/suggest/).
         if (!registerSourceWords(config.markdown.processor)) logger.warn(`The Markdown processor \`${config.markdown.processor?.name}\` runs no Plainbook plugins: "Suggest a change" will send the words as the page shows them.`);
-        for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: ownSource(route.entrypoint), prerender: true });
+        for (const route of [...ROUTES, ...(isPrivate(settings) ? [ROBOTS_TXT] : [])]) injectRoute({ pattern: route.pattern, entrypoint: ownSource(route.entrypoint), prerender: true });
         // Only `astro dev` has a toolbar; a build never loads the app or its server side.
         if (command === 'dev') addDevToolbarApp({ id: 'plainbook-plain-language', name: 'Plain language', icon: PLAIN_LANGUAGE_ICON, entrypoint: ownSource('dev/plain-language-app.ts') });
         updateConfig({
@@ -65,7 +68,7 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
           build: { concurrency: RENDER_CONCURRENCY },
           // After Starlight's: the print page is filled in after the search index is written (a
           // smaller page for Pagefind to read), and the offline copy lists both.
-          integrations: [starlight(starlightConfig), mdx(), printPage(), offlineCopy(settings.base, settings.offline)],
+          integrations: [...(isPrivate(settings) ? [noSitemap] : []), starlight(starlightConfig), mdx(), printPage(), offlineCopy(settings.base, settings.offline)],
           vite: { plugins: [settingsModule(settings, plan)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },

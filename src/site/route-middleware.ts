@@ -4,6 +4,7 @@ import settings, { isDevServer } from 'virtual:plainbook/settings';
 import { lastChanged } from '../policies/git-history.ts';
 import { contentHistory } from './content-history.ts';
 import { markChangedLinks, trimSidebar } from './sidebar.ts';
+import { isPrivate, withoutSitemapLink } from './visibility.ts';
 
 /**
  * Per page: Starlight's "Last updated" for pages in `./content`, from the one shared `git log`
@@ -15,6 +16,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   const history = await contentHistory(settings);
   route.lastUpdated = lastChanged(history, route.entry.filePath) ?? route.lastUpdated;
   route.sidebar = markChangedLinks(trimSidebar(route.sidebar), changedByHref(history));
+  if (isPrivate(settings)) route.head = withoutSitemapLink(route.head);
 });
 
 let changedPages: Map<string, string> | undefined;

@@ -5,6 +5,7 @@ import { SETTINGS_FILE, type ResolvedSettings } from '../config/settings.ts';
 import { handbookIcons } from '../offline/icons.ts';
 import { ownSource } from '../files/package-root.ts';
 import { POLICY_DIR } from '../policies/validate-policy.ts';
+import { visibilityHead } from './visibility.ts';
 
 export type StarlightOptions = Parameters<typeof starlight>[0];
 
@@ -29,7 +30,7 @@ export function starlightOptions(settings: ResolvedSettings, team: Partial<Starl
     ...team,
     title: team.title ?? settings.title,
     ...(settings.description && team.description === undefined ? { description: settings.description } : {}),
-    head: [feed, ...appHead(settings), ...(team.head ?? [])],
+    head: [feed, ...appHead(settings), ...visibilityHead(settings), ...(team.head ?? [])],
     customCss: [ownSource('styles/handbook.css'), ownSource('styles/components.css'), ownSource('styles/print.css'), ...(team.customCss ?? [])],
   };
 }
@@ -38,7 +39,9 @@ export function starlightOptions(settings: ResolvedSettings, team: Partial<Starl
 function appHead(settings: ResolvedSettings) {
   const base = settings.base.replace(/\/$/, '');
   return [
-    { tag: 'link' as const, attrs: { rel: 'manifest', href: `${base}/manifest.webmanifest` } },
+    // With credentials: behind a sign-in (Cloudflare Access, a company proxy) the manifest is
+    // fetched without cookies otherwise, gets the sign-in page, and the handbook cannot be installed.
+    { tag: 'link' as const, attrs: { rel: 'manifest', href: `${base}/manifest.webmanifest`, crossorigin: 'use-credentials' } },
     { tag: 'meta' as const, attrs: { name: 'theme-color', content: settings.themeColor } },
     // iOS reads no manifest icons, and no SVG: it takes a PNG named here.
     ...handbookIcons(settings, SETTINGS_FILE)

@@ -126,6 +126,18 @@ describe('a handbook made with plainbook init', () => {
     expect(readFileSync(join(handbook, 'dist/policies/greeting-customers/index.html'), 'utf8')).toContain('Answer within 3 rings');
   });
 
+  it('is for staff only unless the team says otherwise: every page noindex, robots.txt disallows all, no sitemap', () => {
+    const pages = readdirSync(join(handbook, 'dist'), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) {
+      const html = readFileSync(join(handbook, 'dist', page), 'utf8');
+      expect(html, page).toMatch(/<meta name="robots" content="noindex, nofollow"\/?>/);
+      expect(html, page).not.toContain('rel="sitemap"');
+    }
+    expect(readFileSync(join(handbook, 'dist/robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
+    expect(existsSync(join(handbook, 'dist/sitemap-index.xml'))).toBe(false);
+  });
+
   it('lints a path typed from inside content/, and an absolute one', () => {
     const fromContent = plainbook(['lint', 'policies/saying-no.mdx', '--format', 'json'], join(handbook, 'content'));
     expect(fromContent.code).toBe(0);

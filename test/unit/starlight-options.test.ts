@@ -4,7 +4,7 @@ import { loadSettings } from '../../src/config/settings.ts';
 import { plainbookStarlightPlugin } from '../../src/site/starlight-plugin.ts';
 import { starlightOptions } from '../../src/site/starlight-options.ts';
 import { ownSource, PACKAGE_ROOT } from '../../src/files/package-root.ts';
-import { createTempProject } from '../helpers/temp-project.ts';
+import { createTempProject, SETTINGS } from '../helpers/temp-project.ts';
 
 const settings = () => loadSettings(createTempProject({}).dir, {});
 
@@ -69,9 +69,10 @@ describe('Plainbook inside Starlight', () => {
     expect(options.customCss?.[0]).toBe(ownSource('styles/handbook.css'));
     expect(options.head?.map((tag) => tag.attrs)).toEqual([
       { rel: 'alternate', type: 'application/rss+xml', title: 'Policy changes', href: '/handbook/changes.xml' },
-      { rel: 'manifest', href: '/handbook/manifest.webmanifest' },
+      { rel: 'manifest', href: '/handbook/manifest.webmanifest', crossorigin: 'use-credentials' },
       { name: 'theme-color', content: '#1f4e8c' },
       { rel: 'apple-touch-icon', href: '/handbook/icons/icon-192.png' },
+      { name: 'robots', content: 'noindex, nofollow' },
       { name: 'x', content: 'y' },
     ]);
     expect(options.locales).toEqual({ root: { label: 'English', lang: 'en' } });
@@ -86,19 +87,52 @@ describe('Plainbook inside Starlight', () => {
 });
 
 describe('the integration', () => {
-  it('adds Starlight, MDX, the print page and the offline copy', async () => {
-    const project = createTempProject({});
+  /** Run the integration's config:setup; keep the integrations it adds and the routes it injects. */
+  async function setUpIntegration(settingsYaml?: string) {
+    const project = createTempProject({}, settingsYaml);
     const { default: plainbook } = await import('../../src/integration.ts');
     const added: string[] = [];
+    const routes: string[] = [];
     const hook = plainbook().hooks['astro:config:setup'] as unknown as (options: object) => void;
     hook({
       config: { root: pathToFileURL(`${project.dir}/`), base: '/', markdown: {} },
       command: 'build',
       updateConfig: (update: { integrations?: { name: string }[] }) => added.push(...(update.integrations ?? []).map((integration) => integration.name)),
-      injectRoute: () => undefined,
+      injectRoute: (route: { pattern: string }) => routes.push(route.pattern),
       addDevToolbarApp: () => undefined,
       logger: { warn: () => undefined },
     });
+    return { added, routes };
+  }
+
+  it('adds Starlight, MDX, the print page and the offline copy; a private handbook (the default) no sitemap, and a robots.txt', async () => {
+    const { added, routes } = await setUpIntegration();
+    expect(added).toEqual(['@astrojs/sitemap', '@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:offline']);
+    expect(routes).toContain('/robots.txt');
+  });
+
+  it('leaves the sitemap to Starlight and writes no robots.txt for a public handbook', async () => {
+    const { added, routes } = await setUpIntegration(`${SETTINGS}  visibility: public\n`);
     expect(added).toEqual(['@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:offline']);
+    expect(routes).not.toContain('/robots.txt');
+  });
+});
+
+describe('a public handbook', () => {
+  it('asks search engines nothing: no robots meta tag', () => {
+    const options = starlightOptions(loadSettings(createTempProject({}, `${SETTINGS}  visibility: public\n`).dir, {}));
+    expect(options.head?.some((tag) => tag.attrs?.name === 'robots')).toBe(false);
+  });
+});
+
+describe("Starlight's sitemap link", () => {
+  it('is dropped from a private page, and nothing else is', async () => {
+    const { withoutSitemapLink } = await import('../../src/site/visibility.ts');
+    const head = [
+      { tag: 'link', attrs: { rel: 'canonical', href: '/a/' } },
+      { tag: 'link', attrs: { rel: 'sitemap', href: '/sitemap-index.xml' } },
+      { tag: 'meta', attrs: { name: 'sitemap', content: 'x' } },
+    ];
+    expect(withoutSitemapLink(head)).toEqual([head[0], head[2]]);
   });
 });
