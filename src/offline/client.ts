@@ -4,14 +4,15 @@
  * say when the page in front of the reader is the saved copy because the network failed.
  */
 import { messageSW, Workbox } from 'workbox-window';
-import { OFFLINE_MESSAGES, type OfflineStatus, type SaveResult } from './messages.ts';
+import { OFFLINE_MESSAGES, SIGN_IN_PARAMETER, type OfflineStatus, type OpenedAnswer, type SaveResult } from './messages.ts';
 import { savesWithoutAsking, type Connection } from './auto-save.ts';
-import { progressText, savedAtText, sizeText } from './notes.ts';
+import { progressText, savedAtText, SIGN_IN_TEXT, sizeText } from './notes.ts';
 
 export async function startOfflineSupport(root: HTMLElement): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
   const base = root.dataset.base ?? '/';
   const ui = elements(root);
+  forgetSignInParameter();
   // Asked first, of the worker that answered this page (a newer one may be installing), and on
   // its own: with a server that hangs, registering and the answer both wait on the network.
   const controller = navigator.serviceWorker.controller;
@@ -35,7 +36,8 @@ export async function startOfflineSupport(root: HTMLElement): Promise<void> {
     ui.save.hidden = true;
     const result = await ask<SaveResult>(OFFLINE_MESSAGES.save);
     showProgress(ui, result);
-    if (result.outdated) await registration.update();
+    if (result.signIn) showSignIn(ui);
+    else if (result.outdated) await registration.update();
   };
   ui.save.addEventListener('click', () => void save());
 
@@ -74,13 +76,15 @@ function elements(root: HTMLElement): OfflineElements {
 
 /**
  * Say "this is the copy on this device" when the worker answered this page from the copy because
- * the network failed. Only the worker knows: `navigator.onLine` stays true behind a captive
- * portal or on a line that times out.
+ * the network failed, and "sign in again" when a sign-in page answered instead of the page (the
+ * copy, meanwhile, cannot be brought up to date). Only the worker knows: `navigator.onLine` stays
+ * true behind a captive portal or on a line that times out. True when the reader is offline.
  */
 async function showWhenOpenedOffline(ui: OfflineElements, worker: ServiceWorker): Promise<boolean> {
-  const savedAt = (await messageSW(worker, { type: OFFLINE_MESSAGES.openedOffline })) as string | null;
-  if (!savedAt) return false;
-  ui.savedAt.textContent = savedAtText(savedAt);
+  const answer = (await messageSW(worker, { type: OFFLINE_MESSAGES.openedOffline })) as OpenedAnswer | null;
+  if (answer?.signIn) showSignIn(ui);
+  if (!answer?.offlineCopyFrom) return false;
+  ui.savedAt.textContent = savedAtText(answer.offlineCopyFrom);
   ui.savedAt.hidden = false;
   return true;
 }
@@ -89,6 +93,32 @@ function showProgress(ui: OfflineElements, status: Pick<OfflineStatus, 'saved' |
   if (status.total === 0) return;
   ui.progress.textContent = progressText(status);
   ui.progress.closest<HTMLElement>('[data-offline-copy]')?.removeAttribute('hidden');
+}
+
+/** Back from signing in: the address the reader sees (and shares) is the page's own. */
+function forgetSignInParameter(): void {
+  const address = new URL(location.href);
+  if (!address.searchParams.has(SIGN_IN_PARAMETER)) return;
+  address.searchParams.delete(SIGN_IN_PARAMETER);
+  history.replaceState(history.state, '', address.href);
+}
+
+/**
+ * The reader's session behind the handbook's sign-in ended: the copy cannot be brought up to
+ * date until they sign in again. The link goes to the server (not the copy), through the sign-in.
+ */
+function showSignIn(ui: OfflineElements): void {
+  if (ui.update.querySelector('[data-sign-in]')) return;
+  const text = document.createElement('p');
+  text.textContent = SIGN_IN_TEXT;
+  const link = document.createElement('a');
+  link.dataset.signIn = '';
+  link.textContent = 'Sign in';
+  const address = new URL(location.href);
+  address.searchParams.set(SIGN_IN_PARAMETER, '');
+  link.href = address.href;
+  ui.update.replaceChildren(text, link);
+  ui.update.classList.add('update-prompt--shown');
 }
 
 /** A new version is installed and waiting: say so, and switch over only when the reader is ready. */

@@ -7,13 +7,16 @@ export const OFFLINE_MESSAGES = {
   /** Page → worker: save the rest of the handbook. Replies with SaveResult when done. */
   save: 'PLAINBOOK_SAVE_OFFLINE',
   /**
-   * Page → worker: did you open me from the copy because the network failed? Replies with when
-   * that copy was saved (an ISO date), or null when the page came from the network or the network works.
+   * Page → worker: you opened me from the copy; what did the server say meanwhile? Replies with
+   * an OpenedAnswer, or null when the page came from the network or the worker did not open it.
    */
   openedOffline: 'PLAINBOOK_OPENED_OFFLINE',
   /** Worker → pages: saving goes on (`saved` of `total` files). */
   progress: 'PLAINBOOK_OFFLINE_PROGRESS',
 } as const;
+
+/** Added to a page's address by the "Sign in" link: the worker sends it to the server, not the copy. */
+export const SIGN_IN_PARAMETER = 'plainbook-sign-in';
 
 /**
  * Hex characters of a file's SHA-256 kept as its revision (64 bits: no collision in any one
@@ -38,7 +41,17 @@ export interface OfflineStatus {
   totalBytes: number;
 }
 
+/** What the worker learnt from the server about a page it opened from the copy. */
+export interface OpenedAnswer {
+  /** When the copy was saved (an ISO date), if the network failed: the reader is offline. */
+  offlineCopyFrom: string | null;
+  /** A sign-in page answered instead of the page: the reader's session ended. */
+  signIn: boolean;
+}
+
 export interface SaveResult extends OfflineStatus {
   /** A file on the server no longer matched this version: a newer one is live. */
   outdated: boolean;
+  /** The server sent a sign-in page instead of a file: the reader's session ended. Nothing of it was saved. */
+  signIn: boolean;
 }

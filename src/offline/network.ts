@@ -38,17 +38,3 @@ export async function fetchWithin(input: RequestInfo | URL, init: RequestInit = 
     clearTimeout(timer);
   }
 }
-
-/**
- * Whether the handbook's server answers at all. Any answer below 500 counts: a 404 or a redirect
- * still came over a working network. A 5xx is most often a proxy in between saying it cannot
- * reach the server (502, 504, a CDN's 522), so the reader gets no handbook from the network.
- */
-export async function serverAnswers(url: string, ms = NETWORK_TIMEOUT_MS): Promise<boolean> {
-  try {
-    const response = await fetchWithin(url, { method: 'HEAD', cache: 'no-store', redirect: 'manual' }, ms);
-    return response.status < 500;
-  } catch {
-    return false;
-  }
-}

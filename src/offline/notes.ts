@@ -18,3 +18,6 @@ export function progressText(status: { saved: number; total: number }): string {
 export function savedAtText(iso: string): string {
   return `Saved for offline use on ${formatDate(new Date(iso))}. You are offline: this is the copy on this device.`;
 }
+
+/** Behind a sign-in whose session ended: why the copy is not updating, and what to do. */
+export const SIGN_IN_TEXT = 'Sign in again to update the copy on this device.';

@@ -16,10 +16,11 @@
 import { copyResponse } from 'workbox-core';
 import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { OFFLINE_MESSAGES, REVISION_LENGTH, type OfflineBuild, type OfflineStatus, type SaveResult } from './messages.ts';
-import { fetchWithin, serverAnswers } from './network.ts';
+import { OFFLINE_MESSAGES, REVISION_LENGTH, SIGN_IN_PARAMETER, type OfflineBuild, type OfflineStatus, type OpenedAnswer, type SaveResult } from './messages.ts';
+import { fetchWithin } from './network.ts';
 import { onceUntilFailure } from './once-until-failure.ts';
 import { OpenedPages } from './opened-pages.ts';
+import { fetchToSave, isSignInAnswer, serverState } from './sign-in.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 declare const PLAINBOOK_OFFLINE: OfflineBuild;
@@ -29,15 +30,21 @@ const SAVED_HEADER = 'x-plainbook-saved';
 const REVISION_HEADER = 'x-plainbook-revision';
 /** One cache per handbook (two handbooks may share a host under different paths). */
 const LATER_CACHE = `plainbook-offline-${self.registration.scope}`;
+const inHandbook = (url: URL) => url.origin === self.location.origin && url.pathname.startsWith(build.base);
+
 /** Parallel downloads while saving: enough to fill a line, few enough to leave the page room. */
 const SAVE_CONCURRENCY = 4;
 /** Pages report progress this often (in files), so a screen reader is not flooded. */
 const PROGRESS_EVERY = 25;
 
-/** Every saved response carries when it was saved, for the page's "Saved for offline use on". */
+/**
+ * Every saved response carries when it was saved, for the page's "Saved for offline use on". A
+ * sign-in page that answered instead of the file is never saved (the first visit then fails, and
+ * the next visit, signed in, saves again).
+ */
 const stampSaved = {
   cacheWillUpdate: async ({ response }: { response: Response }) =>
-    response.ok ? copyResponse(response, (init) => withHeaders(init, { [SAVED_HEADER]: new Date().toISOString() })) : null,
+    response.ok && !isSignInAnswer(response, inHandbook) ? copyResponse(response, (init) => withHeaders(init, { [SAVED_HEADER]: new Date().toISOString() })) : null,
 };
 
 const shell = new PrecacheController({ plugins: [stampSaved] });
@@ -58,10 +65,9 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-const inHandbook = (url: URL) => url.origin === self.location.origin && url.pathname.startsWith(build.base);
 
-/** For each page this worker opened: when its copy was saved, if it was opened while the network failed. */
-const openedOffline = new OpenedPages<string | null>();
+/** For each page this worker opened from the copy: what the server said meanwhile. */
+const openedFromCopy = new OpenedPages<OpenedAnswer>();
 
 registerRoute(({ url, request }) => request.mode === 'navigate' && inHandbook(url), ({ request, event }) => openPage(request, event as FetchEvent));
 // Pagefind asks for its entry file with `?ts=<now>` to defeat caches; the saved one is the right one.
@@ -77,7 +83,7 @@ self.addEventListener('message', (event) => {
   if (type === OFFLINE_MESSAGES.skipWaiting) skipWaitingUntilActive();
   else if (type === OFFLINE_MESSAGES.status) event.waitUntil(offlineStatus().then(reply));
   else if (type === OFFLINE_MESSAGES.save) event.waitUntil(saveLaterCopy().then(reply));
-  else if (type === OFFLINE_MESSAGES.openedOffline) void openedOfflineAnswer((event.source as Client | null)?.id).then(reply);
+  else if (type === OFFLINE_MESSAGES.openedOffline) void openedAnswer((event.source as Client | null)?.id).then(reply);
 });
 
 let skipping: ReturnType<typeof setInterval> | undefined;
@@ -143,13 +149,16 @@ async function fromNetwork(request: Request, key: string, event: ExtendableEvent
  * whether the reader is offline. A page not saved waits for the network up to its time limit.
  */
 async function openPage(request: Request, event: FetchEvent): Promise<Response> {
+  // The reader pressed "Sign in": the server's answer, redirects and all, goes to the browser.
+  if (new URL(request.url).searchParams.has(SIGN_IN_PARAMETER)) return fetch(request);
   const saved = await savedCopy(request.url);
   if (saved) {
-    const answer = serverAnswers(request.url).then((online) => (online ? null : (saved.headers.get(SAVED_HEADER) ?? null)));
+    // Asked at the page's own address as the copy keeps it (`/x/`): a host's `/x` → `/x/` redirect is not a gate.
+    const answer = serverState(keyOf(request.url)).then((state) => ({ offlineCopyFrom: state === 'down' ? (saved.headers.get(SAVED_HEADER) ?? null) : null, signIn: state === 'sign-in' }));
     // Not held with `event.waitUntil`: a worker with pending events cannot be replaced, and
     // Chromium 150 then left a new version (even the one that removes the copy) waiting for good.
     // The page asks within a second or two, and its message keeps the worker alive until answered.
-    openedOffline.remember(event.resultingClientId, answer);
+    openedFromCopy.remember(event.resultingClientId, answer);
     return saved;
   }
   try {
@@ -164,9 +173,9 @@ async function savedCopy(url: string): Promise<Response | undefined> {
   return (await (await caches.open(LATER_CACHE)).match(key)) ?? (await shell.matchPrecache(new URL(key).pathname));
 }
 
-/** What the page asking was told: when its copy was saved if the network failed, else null. */
-async function openedOfflineAnswer(clientId: string | undefined): Promise<string | null> {
-  return (await openedOffline.answerFor(clientId)) ?? null;
+/** What the server said about the page asking, if this worker opened it from the copy; else null. */
+async function openedAnswer(clientId: string | undefined): Promise<OpenedAnswer | null> {
+  return (await openedFromCopy.answerFor(clientId)) ?? null;
 }
 
 /** Save a response only when its bytes are this version's: a newer deployment's page waits for its own worker. */
@@ -217,19 +226,22 @@ function saveLaterCopy(): Promise<SaveResult> {
     const missing = [...entries.keys()].filter((key) => !saved.has(key));
     let done = entries.size - missing.length;
     let outdated = false;
+    let signIn = false;
     const next = () => missing.shift();
     const worker = async () => {
-      for (let key = next(); key && !outdated; key = next()) {
-        const response = await fetchWithin(key, { cache: 'no-cache' }).catch(() => undefined);
-        if (!response?.ok) continue;
-        if (await keepIfThisVersion(cache, key, response)) done++;
+      for (let key = next(); key && !outdated && !signIn; key = next()) {
+        const fetched = await fetchToSave(key, inHandbook);
+        // The session ended: stop, save nothing of the sign-in page, and let the page say so.
+        if (fetched.kind === 'sign-in') signIn = true;
+        if (fetched.kind !== 'file' || !fetched.response.ok) continue;
+        if (await keepIfThisVersion(cache, key, fetched.response)) done++;
         // A file that does not match means a newer version is live: stop, the page offers it.
         else outdated = true;
         if (done % PROGRESS_EVERY === 0) await announce({ type: OFFLINE_MESSAGES.progress, saved: done, total: entries.size });
       }
     };
     await Promise.all(Array.from({ length: SAVE_CONCURRENCY }, worker));
-    const result: SaveResult = { ...(await offlineStatus()), outdated };
+    const result: SaveResult = { ...(await offlineStatus()), outdated, signIn };
     await announce({ type: OFFLINE_MESSAGES.progress, saved: result.saved, total: result.total });
     return result;
   })().finally(() => {

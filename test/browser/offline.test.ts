@@ -105,7 +105,7 @@ describe.skipIf(!browserTestsEnabled())('the handbook with no signal', () => {
     await mend();
     await page.goto(new URL('policies/saying-no/', site.url).href);
     // The worker's answer to this page, as the page's script gets it: the network answered.
-    expect(await askWorker(page, OFFLINE_MESSAGES.openedOffline)).toBeNull();
+    expect(await askWorker(page, OFFLINE_MESSAGES.openedOffline)).toEqual({ offlineCopyFrom: null, signIn: false });
     expect(await note.isVisible()).toBe(false);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -34,7 +34,10 @@ export type NetworkFailure = 'none' | 'refuse' | 'hang';
  * A static host on 127.0.0.1 (a secure context, so service workers run) that serves a built site
  * under its base path and can switch to another build while pages stay open.
  */
-export async function serveStatic(dir: string, base: string, options: { gzip?: boolean } = {}): Promise<StaticSite> {
+/** Answers a request before the files do (a sign-in gate in front of the host); true when it did. */
+export type RequestFilter = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+export async function serveStatic(dir: string, base: string, options: { gzip?: boolean; filter?: RequestFilter } = {}): Promise<StaticSite> {
   let root = dir;
   let failure: NetworkFailure = 'none';
   const prefix = `${base.replace(/\/$/, '')}/`;
@@ -42,6 +45,7 @@ export async function serveStatic(dir: string, base: string, options: { gzip?: b
   const server: Server = createServer((request, response) => {
     // Hanging: the request is read and never answered, until the test ends the connection.
     if (failure === 'hang') return;
+    if (options.filter?.(request, response)) return;
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(prefix)) return notFound(response);
     let file = normalize(join(root, path.slice(prefix.length)));

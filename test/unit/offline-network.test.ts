@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchWithin, NetworkTimeoutError, serverAnswers } from '../../src/offline/network.ts';
+import { fetchWithin, NetworkTimeoutError } from '../../src/offline/network.ts';
+import { serverState } from '../../src/offline/sign-in.ts';
 import { onceUntilFailure } from '../../src/offline/once-until-failure.ts';
 import { OpenedPages } from '../../src/offline/opened-pages.ts';
 
@@ -44,15 +45,19 @@ afterEach(async () => {
 
 describe('the worker’s own test of the network', () => {
   it.each([200, 304, 404, 499])('takes an answer of %i as a working network', async (status) => {
-    expect(await serverAnswers(await server(status), 2_000)).toBe(true);
+    expect(await serverState(await server(status), 2_000)).toBe('up');
+  });
+
+  it.each([301, 302, 303, 307, 308, 401, 403])('takes %i as a working network with a sign-in gate in front of the page', async (status) => {
+    expect(await serverState(await server(status), 2_000)).toBe('sign-in');
   });
 
   it.each([500, 502, 504])('takes %i (a proxy that cannot reach the server) as no network', async (status) => {
-    expect(await serverAnswers(await server(status), 2_000)).toBe(false);
+    expect(await serverState(await server(status), 2_000)).toBe('down');
   });
 
   it('takes a refused connection as no network', async () => {
-    expect(await serverAnswers(await refusedAddress(), 2_000)).toBe(false);
+    expect(await serverState(await refusedAddress(), 2_000)).toBe('down');
   });
 
   it('gives up on a server that never answers after its time limit, not before', async () => {
@@ -60,7 +65,7 @@ describe('the worker’s own test of the network', () => {
     const started = performance.now();
     await expect(fetchWithin(url, {}, 300)).rejects.toBeInstanceOf(NetworkTimeoutError);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
-    expect(await serverAnswers(url, 300)).toBe(false);
+    expect(await serverState(url, 300)).toBe('down');
   });
 
   it('lets a body take longer than the limit once the answer has begun', async () => {
@@ -76,7 +81,7 @@ describe('the worker’s own test of the network', () => {
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     servers.push({ server: http, sockets: new Set() });
-    await serverAnswers(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`, 2_000);
+    await serverState(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`, 2_000);
     expect(methods).toEqual(['HEAD']);
   });
 });
