@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../files/package-root.ts';
 import type { InitAnswers } from './answers.ts';
+import { hostReadme, isHost } from './hosts.ts';
 
 export const HANDBOOK_TEMPLATE = join(PACKAGE_ROOT, 'templates/handbook');
 
@@ -25,6 +26,11 @@ export interface ScaffoldInput {
 
 export function scaffold(input: ScaffoldInput, template: string = HANDBOOK_TEMPLATE): Map<string, string> {
   const values: Record<string, string> = { ...input.answers, today: input.today };
+  const { host, repo } = input.answers;
+  values.repoName = repo.split('/')[1] ?? repo;
+  if (!isHost(host)) throw new Error(`init was given the host \`${host}\`, which has no deploy in templates/deploy.`);
+  // The README's "Who can read the handbook": this host's sign-in, settings and secrets.
+  values.hostSection = fill(hostReadme(host), values, `../deploy/${host}.md`);
   const files = new Map<string, string>();
   for (const path of listFiles(template)) {
     const target = path.split('/').map((part) => DOT_FILES[part] ?? part).join('/');
@@ -63,16 +69,20 @@ export function handbookManifest({ name, dependency }: Pick<ScaffoldInput, 'name
   };
 }
 
+// Values init checked against a fixed form (a date, a host's name): plain YAML as they are.
+const PLAIN_IN_YAML = new Set(['today', 'host']);
+
 /**
  * `{{title}}` → the answer. In YAML and in MDX (whose frontmatter is YAML) a value goes in as a
- * JSON string, which YAML reads back as the same text whatever it holds (`:`, `#`, quotes).
+ * JSON string, which YAML reads back as the same text whatever it holds (`:`, `#`, quotes);
+ * in Markdown (the README) it goes in as typed.
  */
 function fill(text: string, values: Record<string, string>, path: string): string {
-  const asYaml = /\.(ya?ml|mdx?)$/.test(path);
+  const asYaml = /\.(ya?ml|mdx)$/.test(path);
   return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`templates/handbook/${path} asks for \`{{${key}}}\`, which init does not know.`);
-    return asYaml && key !== 'today' ? JSON.stringify(value) : value;
+    return asYaml && !PLAIN_IN_YAML.has(key) ? JSON.stringify(value) : value;
   });
 }
 

@@ -15,8 +15,8 @@ import { generatedFiles } from './targets.ts';
 
 const USAGE = `Usage: plainbook sync [--check] [--dry-run]
 
-Rewrites the files Plainbook generated (.github/workflows, the feedback form, CODEOWNERS) that
-no person has edited since, to what this version generates; lists the edited ones with a diff.
+Rewrites the files Plainbook generated (.github/workflows, the host's deploy, the feedback form,
+CODEOWNERS) that no person has edited since, to what this version generates; lists the edited ones with a diff.
 
   --dry-run   say what would change, write nothing
   --check     write nothing; exit 1 when a file would be added or updated (for CI)`;

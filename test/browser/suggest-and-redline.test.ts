@@ -21,7 +21,7 @@ const AFTER = 'Sometimes a customer asks for something we cannot give. How you s
 function handbookWithHistory(): string {
   mkdirSync('test/.output', { recursive: true });
   const root = mkdtempSync(resolve('test/.output/redline-'));
-  const files = scaffold({ answers: { title: 'Acme Care', repo: 'acme/care', url: 'https://acme.test/care/', owner: '@acme/leads' }, name: 'care', dependency: 'file:..', today: '2026-11-01' });
+  const files = scaffold({ answers: { title: 'Acme Care', repo: 'acme/care', host: 'github-pages', url: 'https://acme.test/care/', owner: '@acme/leads' }, name: 'care', dependency: 'file:..', today: '2026-11-01' });
   for (const [path, text] of files) {
     if (!path.startsWith('content/')) continue;
     mkdirSync(dirname(join(root, path)), { recursive: true });

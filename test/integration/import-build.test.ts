@@ -19,7 +19,7 @@ async function handbookWithImports(): Promise<{ root: string; policies: string[]
   // Inside this package, so the starter pages' `plainbook/components` resolves to this source.
   mkdirSync(OUTPUT, { recursive: true });
   const root = mkdtempSync(join(OUTPUT, 'import-build-'));
-  const files = scaffold({ answers: { title: 'Acme Care', repo: 'acme/care', url: 'https://acme.test/care/', owner: '@acme/leads' }, name: 'care', dependency: 'file:..', today: '2026-11-01' });
+  const files = scaffold({ answers: { title: 'Acme Care', repo: 'acme/care', host: 'github-pages', url: 'https://acme.test/care/', owner: '@acme/leads' }, name: 'care', dependency: 'file:..', today: '2026-11-01' });
   for (const [path, text] of files) {
     if (!path.startsWith('content/') && path !== 'plainbook.config.yml') continue;
     mkdirSync(dirname(join(root, path)), { recursive: true });

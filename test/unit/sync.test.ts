@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,9 @@ import { bodyHash, readMarker, withMarker, withoutMarker } from '../../src/files
 import { planSync } from '../../src/sync/plan.ts';
 import { syncCli } from '../../src/sync/cli.ts';
 import { packageVersion } from '../../src/files/package-root.ts';
-import { createTempProject } from '../helpers/temp-project.ts';
+import { createTempProject, SETTINGS } from '../helpers/temp-project.ts';
+import { DEPLOY_PATHS, deployFile } from '../../src/sync/targets.ts';
+import { HOSTS } from '../../src/schema/settings.ts';
 
 const FILE = { path: '.github/workflows/checks.yml', body: 'name: Checks\non: push\n' };
 
@@ -88,5 +90,63 @@ describe('plainbook sync in this repository', () => {
     expect(() => readFileSync(join(dir, '.github/workflows/checks.yml'))).toThrow();
     expect(await syncCli([], io)).toBe(0);
     expect(readFileSync(join(dir, '.github/workflows/checks.yml'), 'utf8').startsWith(`# plainbook:generated ${packageVersion()} `)).toBe(true);
+  });
+});
+
+describe('plainbook sync and the host', () => {
+  const template = (host: string) => readFileSync(`templates/deploy/${host}.yml`, 'utf8');
+  async function sync(dir: string, ...argv: string[]) {
+    let stdout = '';
+    const code = await syncCli(argv, { root: dir, env: {}, stdout: (text) => (stdout += text), stderr: () => {} });
+    return { code, stdout };
+  }
+
+  it('maps each host to its deploy: a GitHub workflow, or GitLab\'s CI file', () => {
+    expect(HOSTS.map((host) => deployFile(host).path)).toEqual(['.github/workflows/deploy.yml', '.github/workflows/deploy.yml', '.github/workflows/deploy.yml', '.gitlab-ci.yml', '.github/workflows/deploy.yml']);
+    for (const host of HOSTS) expect(deployFile(host).body, host).toBe(template(host));
+  });
+
+  it('reads the deploy from the templates folder it is given', () => {
+    const templates = mkdtempSync(join(tmpdir(), 'plainbook-deploy-'));
+    writeFileSync(join(templates, 'netlify.yml'), 'name: Mine\n');
+    expect(deployFile('netlify', templates)).toEqual({ path: '.github/workflows/deploy.yml', body: 'name: Mine\n' });
+  });
+
+  it.each(HOSTS)('writes the deploy for host: %s, and no other', async (host) => {
+    const { dir } = createTempProject({}, `${SETTINGS}  host: ${host}\n`);
+    const { code, stdout } = await sync(dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${DEPLOY_PATHS[host]}: added\n`);
+    expect(readMarker(readFileSync(join(dir, DEPLOY_PATHS[host]), 'utf8'))?.body).toBe(template(host));
+    expect(existsSync(join(dir, host === 'gitlab-pages' ? '.github/workflows/deploy.yml' : '.gitlab-ci.yml'))).toBe(false);
+  });
+
+  it('writes the GitHub Pages deploy when the settings name no host', async () => {
+    const { dir } = createTempProject({});
+    await sync(dir);
+    expect(readMarker(readFileSync(join(dir, '.github/workflows/deploy.yml'), 'utf8'))?.body).toBe(template('github-pages'));
+  });
+
+  it('updates the deploy an earlier version wrote when the template has changed, and keeps one a person edited', async () => {
+    const { dir } = createTempProject({}, `${SETTINGS}  host: cloudflare-pages\n`);
+    const path = join(dir, '.github/workflows/deploy.yml');
+    writeWhole(path, withMarker(template('cloudflare-pages').replace(/wrangler@[\d.]+/, 'wrangler@3.0.0'), '0.0.1'));
+    expect((await sync(dir, '--check')).code).toBe(1);
+    const { stdout } = await sync(dir);
+    expect(stdout).toContain('.github/workflows/deploy.yml: updated from 0.0.1\n');
+    expect(readFileSync(path, 'utf8')).toBe(withMarker(template('cloudflare-pages'), packageVersion()));
+    expect((await sync(dir, '--check')).code).toBe(0);
+
+    writeWhole(path, `${readFileSync(path, 'utf8')}# ours\n`);
+    expect((await sync(dir)).stdout).toContain('.github/workflows/deploy.yml: kept: edited by a person');
+    expect(readFileSync(path, 'utf8').endsWith('# ours\n')).toBe(true);
+  });
+
+  it('moves an untouched deploy to the new host when the settings change host', async () => {
+    const { dir } = createTempProject({});
+    await sync(dir);
+    writeFileSync(join(dir, 'plainbook.config.yml'), `${SETTINGS}  host: netlify\n`);
+    expect((await sync(dir)).stdout).toContain('.github/workflows/deploy.yml: updated\n');
+    expect(readMarker(readFileSync(join(dir, '.github/workflows/deploy.yml'), 'utf8'))?.body).toBe(template('netlify'));
   });
 });

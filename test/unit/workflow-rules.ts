@@ -100,6 +100,7 @@ export const ACTION_NEEDS: Record<string, Scopes> = {
   'actions/setup-node': {},
   'actions/cache': {},
   'actions/upload-artifact': {},
+  'actions/download-artifact': {}, // an artifact of the same run: the runtime token, not GITHUB_TOKEN
   'actions/upload-pages-artifact': {},
   'actions/configure-pages': { pages: 'read' }, // GET /repos/{owner}/{repo}/pages
   'actions/deploy-pages': { pages: 'write', 'id-token': 'write' }, // OIDC token for the Pages deployment

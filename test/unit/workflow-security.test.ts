@@ -21,16 +21,34 @@ import {
 } from './workflow-rules.ts';
 
 const DIR = '.github/workflows';
-const files = readdirSync(DIR)
-  .filter((name) => /\.ya?ml$/.test(name))
-  .map((name) => {
-    const text = readFileSync(join(DIR, name), 'utf8');
-    return { name, text, workflow: parse(text) as Workflow };
-  });
+const DEPLOY = 'templates/deploy';
+const read = (dir: string, name: string) => {
+  const text = readFileSync(join(dir, name), 'utf8');
+  return { name: `${dir}/${name}`, text, workflow: parse(text) as Workflow };
+};
+const yamlIn = (dir: string) => readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+// This repository's workflows, and the GitHub Actions deploys a handbook gets for its host
+// (gitlab-pages.yml is GitLab's CI file, not a GitHub workflow).
+const files = [
+  ...yamlIn(DIR).map((name) => read(DIR, name)),
+  ...yamlIn(DEPLOY).filter((name) => name !== 'gitlab-pages.yml').map((name) => read(DEPLOY, name)),
+];
 
 describe('GitHub workflows', () => {
   it('exist', () => {
-    expect(files.map((file) => file.name).sort()).toEqual(['checks.yml', 'ci.yml', 'deploy.yml', 'feedback.yml', 'pilot.yml', 'review.yml']);
+    expect(files.map((file) => file.name)).toEqual([
+      ...['checks.yml', 'ci.yml', 'deploy.yml', 'feedback.yml', 'pilot.yml', 'review.yml'].map((name) => `${DIR}/${name}`),
+      ...['cloudflare-pages.yml', 'folder.yml', 'github-pages.yml', 'netlify.yml'].map((name) => `${DEPLOY}/${name}`),
+    ]);
+  });
+
+  it.each(files.filter(({ name }) => name.startsWith(DEPLOY)))('$name asks for each secret and variable through env:, never in run:', ({ workflow }) => {
+    const steps = Object.values(workflow.jobs ?? {}).flatMap((job) => job.steps ?? []);
+    for (const step of steps) expect(step.run ?? '').not.toMatch(/\$\{\{[^}]*\b(secrets|vars)\./);
+  });
+
+  it.each(files.filter(({ name }) => name.startsWith(DEPLOY)))('$name sets a timeout on each job', ({ workflow }) => {
+    for (const [name, job] of Object.entries(workflow.jobs ?? {})) expect((job as { 'timeout-minutes'?: number })['timeout-minutes'], name).toBeGreaterThan(0);
   });
 
   it.each(files)('$name keeps untrusted values out of run: scripts and script inputs', ({ workflow }) => {
