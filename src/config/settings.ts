@@ -5,6 +5,7 @@ import { schemaError } from '../schema/friendly-error.ts';
 import { DEFAULT_WORD_LIST, type LintSettings } from '../schema/lint.ts';
 import { closestMatch } from '../schema/suggest.ts';
 import { locateYamlPath } from '../schema/yaml-location.ts';
+import { isoDate, todayIso, type IsoDate } from '../schema/fields.ts';
 import { settingsHelp, settingsSchema, type SiteSettings } from '../schema/settings.ts';
 
 export const SETTINGS_FILE = 'plainbook.config.yml';
@@ -21,13 +22,18 @@ export interface ResolvedSettings extends SiteSettings {
   /** `https://github.com/<repo>` (or the GitHub Enterprise server in `GITHUB_SERVER_URL`). */
   repoUrl: string;
   lint: LintSettings;
+  /**
+   * The day the handbook is built for, as YYYY-MM-DD: today (UTC), or `PLAINBOOK_TODAY` to see
+   * what is in force on another day (tests, and editors checking what goes live when).
+   */
+  today: IsoDate;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Settings from `plainbook.config.yml`, with CI's environment on top:
- * `SITE_URL`, `GITHUB_REPOSITORY`, `GITHUB_SERVER_URL` and `PLAINBOOK_CONTENT_DIR`.
+ * Settings from `plainbook.config.yml`, with CI's environment on top: `SITE_URL`,
+ * `GITHUB_REPOSITORY`, `GITHUB_SERVER_URL`, `PLAINBOOK_CONTENT_DIR` and `PLAINBOOK_TODAY`.
  */
 export function loadSettings(root: string, env: Env = process.env): ResolvedSettings {
   const { site, lint } = readYamlFile(join(root, SETTINGS_FILE), settingsSchema, {
@@ -49,6 +55,7 @@ export function loadSettings(root: string, env: Env = process.env): ResolvedSett
     base: url.pathname.replace(/\/+$/, '') || '/',
     repoUrl: `${server}/${merged.repo}`,
     lint,
+    today: env.PLAINBOOK_TODAY === undefined || env.PLAINBOOK_TODAY === '' ? todayIso() : checkedEnvDay(env.PLAINBOOK_TODAY),
   };
 }
 
@@ -80,6 +87,17 @@ function applyEnv(site: SiteSettings, env: Env): SiteSettings {
   if (env.GITHUB_REPOSITORY) merged.repo = env.GITHUB_REPOSITORY;
   if (env.PLAINBOOK_CONTENT_DIR) merged.contentDir = env.PLAINBOOK_CONTENT_DIR;
   return merged;
+}
+
+function checkedEnvDay(value: string): IsoDate {
+  const parsed = isoDate.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw schemaError('config', 'environment', 'PLAINBOOK_TODAY', [
+    {
+      field: 'PLAINBOOK_TODAY',
+      problem: `Unexpected \`${value}\` in \`PLAINBOOK_TODAY\`, expected a day as YYYY-MM-DD such as \`2027-02-01\`, or nothing for today.`,
+    },
+  ]);
 }
 
 function checkedEnvUrl(value: string): string {

@@ -1,5 +1,7 @@
 import type { IsoDate } from '../schema/fields.ts';
 
+export { todayIso } from '../schema/fields.ts';
+
 export type ReviewState = 'current' | 'due-soon' | 'overdue';
 
 /** Days before the next review date when a policy counts as due soon. */
@@ -33,9 +35,6 @@ export function reviewStateFromNext(next: IsoDate, today: IsoDate): ReviewState 
   return daysBetween(today, next) <= DUE_SOON_DAYS ? 'due-soon' : 'current';
 }
 
-export function todayIso(now: Date = new Date()): IsoDate {
-  return now.toISOString().slice(0, 10);
-}
 
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

@@ -6,6 +6,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** `YYYY-MM-DD`. Kept as a string so dates never shift with the build machine's time zone. */
 export type IsoDate = string & { readonly __brand?: 'IsoDate' };
 
+/** Today's date in UTC, as YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  return now.toISOString().slice(0, 10);
+}
+
 /**
  * A calendar date written as `2026-03-01`. YAML parsers disagree: js-yaml (Astro) turns an
  * unquoted date into a `Date` at UTC midnight, the `yaml` package (our scripts) keeps a string.

@@ -79,16 +79,9 @@ function buildPolicySchema(goalIds?: ReadonlySet<string>) {
       description: z.string().optional(),
       ...policyFields,
       goals: goalIds ? z.array(knownGoal(goalIds)).default([]) : policyFields.goals,
-    })
-    .superRefine((data, ctx) => {
-      if (data.reviewed && data.reviewed < data.effective) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['reviewed'],
-          message: `Unexpected \`reviewed\` date \`${data.reviewed}\` before \`effective\` \`${data.effective}\`, expected the last review to be on or after the day the policy took effect.`,
-        });
-      }
     });
+  // `reviewed` may come before `effective`: a change reviewed and merged today can take effect
+  // later (the handbook shows the words in force until then; see src/policies/versions.ts).
 }
 
 export type PolicyFrontmatter = z.infer<PolicySchema>;

@@ -53,6 +53,16 @@ describe('site settings', () => {
     `);
   });
 
+  it('builds for the day PLAINBOOK_TODAY names, or today', () => {
+    const root = repoWithSettings(VALID);
+    expect(loadSettings(root, { PLAINBOOK_TODAY: '2027-02-01' }).today).toBe('2027-02-01');
+    expect(loadSettings(root, {}).today).toBe(new Date().toISOString().slice(0, 10));
+    expect(loadSettings(root, { PLAINBOOK_TODAY: '' }).today).toBe(new Date().toISOString().slice(0, 10));
+    for (const bad of ['2027-02-30', '1 Feb 2027', '20270201']) {
+      expect(() => loadSettings(root, { PLAINBOOK_TODAY: bad }), bad).toThrow(`Unexpected \`${bad}\` in \`PLAINBOOK_TODAY\`, expected a day as YYYY-MM-DD such as \`2027-02-01\`, or nothing for today.`);
+    }
+  });
+
   it('explains a bad SITE_URL from the environment', () => {
     expect(() => loadSettings(repoWithSettings(VALID), { SITE_URL: 'acme.github.io' })).toThrow(
       'Unexpected `acme.github.io` in `SITE_URL`, expected a full address such as `https://acme.github.io/handbook/`.',
