@@ -26,6 +26,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   pilot: { summary: 'run a pilot round on GitHub issues', load: async () => (await import('../pilot/cli.ts')).pilotCli },
   feedback: { summary: 'turn accepted feedback into a pull request', load: async () => (await import('../feedback/cli.ts')).feedbackCli },
   review: { summary: 'list policies due for review and remind their owners', load: async () => (await import('../review/cli.ts')).reviewCli },
+  history: { summary: 'list the versions of a policy and the days each was in force', load: async () => (await import('../policies/history-cli.ts')).historyCli },
   pdf: { summary: 'print the built handbook to one PDF', load: async () => (await import('../site/pdf-cli.ts')).pdfCli },
   sync: { summary: 'bring workflows and generated files up to this version', load: async () => (await import('../sync/cli.ts')).syncCli },
 };
