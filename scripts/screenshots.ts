@@ -28,6 +28,8 @@ import { lintContext } from '../src/lint/context.ts';
 import { loadLintFile } from '../src/lint/load-lint.ts';
 import { pullRequestReport, type ChangedFileReport } from '../src/lint/pr-report.ts';
 import { metricsFromSource } from '../src/lint/source-metrics.ts';
+import { flavourOf } from '../src/markdown/syntax.ts';
+import { redline } from '../src/redline/redline.ts';
 import { CHROMIUM_PATH, launchBrowser } from '../test/helpers/browser.ts';
 import { serveStatic } from '../test/helpers/static-site.ts';
 
@@ -130,9 +132,10 @@ async function lintComment(resolved: ResolvedSettings): Promise<string> {
   for (const edit of EDITS) {
     const before = readFileSync(join(REPO, edit.path), 'utf8');
     if (!before.includes(edit.from)) throw new Error(`${edit.path} no longer has "${edit.from}": change EDITS in scripts/screenshots.ts to words it has.`);
-    const result = await lintSource(edit.path, before.replace(edit.from, edit.to), context);
+    const after = before.replace(edit.from, edit.to);
+    const result = await lintSource(edit.path, after, context);
     const gradeBefore = (await metricsFromSource(before, { mdx: edit.path.endsWith('.mdx') }))?.fleschKincaidGrade;
-    reports.push({ result, gradeBefore });
+    reports.push({ result, gradeBefore, change: redline(before, after, flavourOf(edit.path)) });
   }
   return pullRequestReport(LINT_COMMENT_MARKER, reports);
 }

@@ -14,8 +14,22 @@ export function fenced(text: string): string {
 /**
  * Untrusted text on one line, as code: no Markdown, no @mentions, no links. A backtick inside
  * would close the span early and let the rest render, so backticks (and line breaks, which
- * could end the list item the span stands in) become spaces.
+ * could end the list item the span stands in) become spaces. At most `limit` characters: a
+ * title or a section name is cut at 200; a redline's words are measured elsewhere and not cut.
  */
-export function inlineCode(text: string): string {
-  return `\`${text.replace(/[`\r\n]/g, ' ').slice(0, 200)}\``;
+export function inlineCode(text: string, limit = 200): string {
+  return `\`${text.replace(/[`\r\n]/g, ' ').slice(0, limit)}\``;
+}
+
+/**
+ * Untrusted text inside raw HTML (a `<summary>`, where GitHub reads no Markdown), as code: its
+ * `<`, `>`, `&` and quotes escaped, so no tag, entity or attribute in it takes effect, and in
+ * `<code>`, where GitHub turns no @mention or #reference into a link. On one line.
+ */
+export function htmlCode(text: string, limit = 200): string {
+  const escaped = text
+    .replace(/[\r\n]/g, ' ')
+    .slice(0, limit)
+    .replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return `<code>${escaped}</code>`;
 }

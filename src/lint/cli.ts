@@ -61,7 +61,7 @@ export async function lintCli(argv: string[], io: LintCliIo): Promise<number> {
   reportLint(results, skipped, options, io);
   if (options.format === 'pretty') io.stderr(`(${stats.linted} linted, ${stats.cached} from cache, ${stats.workers} ${stats.workers === 1 ? 'thread' : 'threads'})\n`);
   // Loaded only for --comment: Octokit and the metrics pipeline are a third of a warm run's start.
-  if (options.comment) await (await import('./comment.ts')).commentOnPullRequest(results, base, { pr: options.pr, dryRun: options.dryRun }, io);
+  if (options.comment) await (await import('./comment.ts')).commentOnPullRequest(results, base, { pr: options.pr, dryRun: options.dryRun, contentPath: settings.contentPath }, io);
   return lintExitCode(results, options.maxWarnings);
 }
 

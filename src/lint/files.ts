@@ -55,17 +55,30 @@ async function contentFiles(contentPath: string, content: string): Promise<strin
  */
 export async function changedFiles(root: string, contentPath: string, base: string): Promise<string[]> {
   const content = toPosix(relative(root, contentPath)) || '.';
-  const mergeBase = await gitOutput(root, ['merge-base', base, 'HEAD']).catch(() => {
-    throw new UsageError(
-      `Cannot compare with \`${base}\`: git does not know it. Fetch it (\`git fetch origin ${base.replace(/^origin\//, '')}\`) or name another base.`,
-    );
-  });
+  const from = await mergeBase(root, base);
   const [changed, untracked] = await Promise.all([
-    gitOutput(root, ['diff', '--name-only', '--diff-filter=d', '--no-renames', mergeBase.trim(), '--', content]),
+    gitOutput(root, ['diff', '--name-only', '--diff-filter=d', '--no-renames', from, '--', content]),
     gitOutput(root, ['ls-files', '--others', '--exclude-standard', '--', content]),
   ]);
   const files = `${changed}\n${untracked}`.split('\n').filter((file) => LINTED_EXTENSIONS.test(file));
   return [...new Set(files)].sort();
+}
+
+/** The commit this branch left `base` at: what a pull request's changes are counted from, as on GitHub. */
+export async function mergeBase(root: string, base: string): Promise<string> {
+  const found = await gitOutput(root, ['merge-base', base, 'HEAD']).catch(() => {
+    throw new UsageError(
+      `Cannot compare with \`${base}\`: git does not know it. Fetch it (\`git fetch origin ${base.replace(/^origin\//, '')}\`) or name another base.`,
+    );
+  });
+  return found.trim();
+}
+
+/** Markdown/MDX files in the content folder that were at `revision` and are gone now (one git call for them all). */
+export async function deletedFiles(root: string, contentPath: string, revision: string): Promise<string[]> {
+  const content = toPosix(relative(root, contentPath)) || '.';
+  const deleted = await gitOutput(root, ['diff', '--name-only', '--diff-filter=D', '--no-renames', revision, '--', content]);
+  return deleted.split('\n').filter((file) => LINTED_EXTENSIONS.test(file)).sort();
 }
 
 /** The text of `path` at `revision`, or undefined when it did not exist there. */

@@ -99,12 +99,15 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 export function redlineSummary(change: Redline): string {
   if (change.created) return `New page, ${plural(change.wordsAdded, 'word')}.`;
   if (change.blocks.length === 0) return change.details.length > 0 ? `Only the page's details changed (${change.details.join(', ')}), not its words.` : 'No change to the words.';
-  const added = change.wordsAdded > 0 ? `${plural(change.wordsAdded, 'word')} added` : '';
-  // "3 words added and 4 removed"; "4 words removed" when nothing was added.
-  const removed = change.wordsRemoved > 0 ? (added ? `${change.wordsRemoved.toLocaleString('en-GB')} removed` : `${plural(change.wordsRemoved, 'word')} removed`) : '';
-  const counts = [added, removed].filter(Boolean);
   const where = change.sections.length > 0 ? `, in ${listOf(change.sections)}` : '';
-  return `${counts.join(' and ') || 'Words moved'}${where}.`;
+  return `${wordCounts(change)}${where}.`;
+}
+
+/** "3 words added and 4 removed"; "4 words removed" when nothing was added; "Words moved" when neither. */
+export function wordCounts(change: Pick<Redline, 'wordsAdded' | 'wordsRemoved'>): string {
+  const added = change.wordsAdded > 0 ? `${plural(change.wordsAdded, 'word')} added` : '';
+  const removed = change.wordsRemoved > 0 ? (added ? `${change.wordsRemoved.toLocaleString('en-GB')} removed` : `${plural(change.wordsRemoved, 'word')} removed`) : '';
+  return [added, removed].filter(Boolean).join(' and ') || 'Words moved';
 }
 
 

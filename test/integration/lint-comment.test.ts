@@ -45,13 +45,19 @@ describe('lint comment on a pull request', () => {
     expect(comments).toHaveLength(1);
     const body = String(comments[0]?.body);
     expect(body.startsWith(LINT_COMMENT_MARKER)).toBe(true);
-    expect(body).toMatch(/\| content\/policy\.md \| -?\d+\.\d → 10\.9 \| 6 \| 2 \| \d+ \| .*`sentence-length` 1/);
+    expect(body).toMatch(/\| `content\/policy\.md` \| -?\d+\.\d → 10\.9 \| 6 \| 2 \| \d+ \| .*`sentence-length` 1/);
+    expect(body).toContain('#### What changed\n\n**`content/policy.md`**: reading grade ');
+    expect(body).toContain('<del>`Say hello. Smile at people. Help`</del><ins>`When a customer calls us');
 
     write(project.dir, { 'content/policy.md': EASY.replace('Help them fast.', 'Help them soon.') });
     const second = await lintWithComment(project.dir, event);
     expect(second.code).toBe(0);
     expect(fake.comments.get(12)).toHaveLength(1);
-    expect(String(fake.comments.get(12)?.[0]?.body)).toContain('All clean');
+    const edited = String(fake.comments.get(12)?.[0]?.body);
+    expect(edited).toContain('All clean');
+    // The redline follows the push: now only the one word that differs from the base.
+    expect(edited).toContain('1 word added and 1 removed.\n\n`Help them` <del>`fast`</del><ins>`soon`</ins>`.`\n');
+    expect(edited).not.toContain('When a customer calls');
   });
 
   it('writes nothing for a pull request from a fork and says where the results are', async () => {

@@ -147,8 +147,8 @@ describe('lint reports', () => {
 
       | Policy | Reading grade | Target | Errors | Warnings | By rule |
       | --- | --- | ---: | ---: | ---: | --- |
-      | content/policies/refunds.mdx | 8.3 → 7.4 | 6 | 1 | 1 | \`passive\` 1, \`sentence-length\` 1 |
-      | content/policies/greeting.mdx | 3.1 (new) | 6 | 0 | 0 | – |
+      | \`content/policies/refunds.mdx\` | 8.3 → 7.4 | 6 | 1 | 1 | \`passive\` 1, \`sentence-length\` 1 |
+      | \`content/policies/greeting.mdx\` | 3.1 (new) | 6 | 0 | 0 | – |
 
       Details are in the annotations on the **Files changed** tab and in the job summary.
       "
