@@ -23,7 +23,7 @@ import { settingsModule } from './site/settings-module.ts';
 import { ownSource } from './files/package-root.ts';
 import { starlightOptions, type StarlightOptions } from './site/starlight-options.ts';
 import { plainbookStarlightPlugin, type SitePlan } from './site/starlight-plugin.ts';
-import { isPrivate, noSitemap } from './site/visibility.ts';
+import { isPrivate, noSitemap, publicSitemap } from './site/visibility.ts';
 
 export interface PlainbookOptions {
   /** Starlight options: logo, social links, custom CSS, locales, component overrides, plugins… */
@@ -40,6 +40,7 @@ const ROUTES = [
   { pattern: '/changes.xml', entrypoint: 'routes/changes.xml.ts' },
   { pattern: '/manifest.webmanifest', entrypoint: 'routes/manifest.webmanifest.ts' },
   { pattern: '/icons/[icon]', entrypoint: 'routes/icons/[icon].ts' },
+  { pattern: '/versions/[...version]', entrypoint: 'routes/policy-version.astro' },
 ];
 
 const ROBOTS_TXT = { pattern: '/robots.txt', entrypoint: 'routes/robots.txt.ts' };
@@ -68,7 +69,7 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
           build: { concurrency: RENDER_CONCURRENCY },
           // After Starlight's: the print page is filled in after the search index is written (a
           // smaller page for Pagefind to read), and the offline copy lists both.
-          integrations: [...(isPrivate(settings) ? [noSitemap] : []), starlight(starlightConfig), mdx(), printPage(), offlineCopy(settings.base, settings.offline)],
+          integrations: [isPrivate(settings) ? noSitemap : publicSitemap(), starlight(starlightConfig), mdx(), printPage(), offlineCopy(settings.base, settings.offline)],
           vite: { plugins: [settingsModule(settings, plan)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },

@@ -39,13 +39,15 @@ export function revisionOf(bytes: Uint8Array): string {
  * Files no reader needs offline: feeds and sitemaps are for other machines, source maps are for
  * developers, the service worker and the PDF (printed from the site, several MB) are not pages,
  * and Pagefind's ready-made interfaces go unused: Starlight bundles its own copy of the default
- * one into `_astro/` (141 KB saved on the first visit).
+ * one into `_astro/` (141 KB saved on the first visit). Earlier versions of policies are the
+ * record, read at a desk: a phone keeps the words in force.
  */
 const NEVER = [
   /^sw\.js$/,
   /^sitemap[^/]*\.xml$/,
   /^changes\.xml$/,
   /^robots\.txt$/,
+  /^versions\//,
   /\.map$/,
   /\.pdf$/,
   /(?:^|\/)\.[^/]+$/,

@@ -9,7 +9,7 @@ import { EXIT } from '../command/exit-codes.ts';
 import type { CliIo } from '../command/io.ts';
 import { loadSettings } from '../config/settings.ts';
 import { UsageError } from '../errors/index.ts';
-import type { IsoDate } from '../schema/fields.ts';
+import { dayBefore, type IsoDate } from '../schema/fields.ts';
 import { closestMatch } from '../schema/suggest.ts';
 import { formatDate } from '../text/format-date.ts';
 import { readPolicies } from './catalog.ts';
@@ -98,8 +98,4 @@ function historyTable(title: string, file: string, today: IsoDate, records: read
   const widths = header.map((name, column) => Math.max(name.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]) => `${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()}\n`;
   return heading + line(header) + rows.map(line).join('');
-}
-
-function dayBefore(day: IsoDate): IsoDate {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

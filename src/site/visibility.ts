@@ -4,6 +4,7 @@
  * a robots.txt that disallows everything and publishes no sitemap. This keeps it out of search
  * results; it does not lock the site. The host's sign-in does that (the team's README says how).
  */
+import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { ResolvedSettings } from '../config/settings.ts';
 
@@ -26,6 +27,16 @@ export function visibilityHead(settings: Pick<ResolvedSettings, 'visibility'>): 
  * need) unless an integration of that name is there already; this one writes nothing.
  */
 export const noSitemap: AstroIntegration = { name: '@astrojs/sitemap', hooks: {} };
+
+/** Version pages are the record, not something to find: `/versions/<policy>/<n>/`. */
+export const isVersionPage = (page: string): boolean => /\/versions\/.+\/\d+\/?$/.test(new URL(page, 'https://x').pathname);
+
+/**
+ * A public handbook's sitemap: Starlight's, without the version pages. In place of the one
+ * Starlight adds (it adds none when an integration of this name is there), so it names no
+ * locales: search engines find a multilingual handbook's languages from each page's links.
+ */
+export const publicSitemap = (): AstroIntegration => sitemap({ filter: (page) => !isVersionPage(page) });
 
 /** Starlight's head links the sitemap whenever `site` is set; a private handbook has none. */
 export function withoutSitemapLink<T extends HeadEntry>(head: T[]): T[] {

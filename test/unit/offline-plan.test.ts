@@ -40,6 +40,7 @@ describe('what a reader keeps offline', () => {
     ['sitemap-index.xml', 'never'],
     ['sitemap-0.xml', 'never'],
     ['changes.xml', 'never'],
+    ['versions/saying-no/2/index.html', 'never'],
     ['handbook.pdf', 'never'],
     ['_astro/page.js.map', 'never'],
     ['.nojekyll', 'never'],

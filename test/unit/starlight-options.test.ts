@@ -111,9 +111,10 @@ describe('the integration', () => {
     expect(routes).toContain('/robots.txt');
   });
 
-  it('leaves the sitemap to Starlight and writes no robots.txt for a public handbook', async () => {
+  it('writes a sitemap without version pages and no robots.txt for a public handbook', async () => {
     const { added, routes } = await setUpIntegration(`${SETTINGS}  visibility: public\n`);
-    expect(added).toEqual(['@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:offline']);
+    // Our sitemap in place of Starlight's, so it can leave out the version pages.
+    expect(added).toEqual(['@astrojs/sitemap', '@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:offline']);
     expect(routes).not.toContain('/robots.txt');
   });
 });
@@ -126,6 +127,14 @@ describe('a public handbook', () => {
 });
 
 describe("Starlight's sitemap link", () => {
+  it('leaves out version pages, and only them, from a public sitemap', async () => {
+    const { isVersionPage } = await import('../../src/site/visibility.ts');
+    expect(isVersionPage('https://acme.test/handbook/versions/saying-no/3/')).toBe(true);
+    expect(isVersionPage('https://acme.test/handbook/versions/phone/answering/12/')).toBe(true);
+    expect(isVersionPage('https://acme.test/handbook/policies/saying-no/')).toBe(false);
+    expect(isVersionPage('https://acme.test/handbook/policies/versions/')).toBe(false);
+  });
+
   it('is dropped from a private page, and nothing else is', async () => {
     const { withoutSitemapLink } = await import('../../src/site/visibility.ts');
     const head = [

@@ -1,0 +1,44 @@
+/**
+ * An earlier version's words as the record shows them: its Markdown, with MDX's code taken out.
+ * Components are not run for an earlier version: they read today's data files and props, so
+ * they would show today's numbers under an old date, and an old version whose props no longer
+ * fit would stop the build. A component's own words stay; one with none is named in a note.
+ */
+import type { Root, RootContent } from 'mdast';
+import { documentToMarkdown, parseDocument, type Flavour } from '../markdown/syntax.ts';
+import { frontmatterSource } from './frontmatter.ts';
+
+const CODE = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml', 'toml']);
+const ELEMENTS = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
+
+export function versionMarkdown(text: string, flavour: Flavour): string {
+  const body = text.slice(frontmatterSource(text)?.bodyStart ?? 0);
+  if (flavour === 'md') return body;
+  let tree: Root;
+  try {
+    tree = parseDocument(body, 'mdx');
+  } catch {
+    // A version that no longer parses is still the record: show its text as written.
+    return `\`\`\`text\n${body.replaceAll('```', "'''")}\n\`\`\`\n`;
+  }
+  tree.children = withoutCode(tree.children) as Root['children'];
+  return documentToMarkdown(tree, 'md');
+}
+
+function withoutCode(nodes: readonly RootContent[]): RootContent[] {
+  return nodes.flatMap((node): RootContent[] => {
+    if (CODE.has(node.type)) return [];
+    if (ELEMENTS.has(node.type)) {
+      const element = node as RootContent & { name?: string | null; children?: RootContent[] };
+      const children = withoutCode(element.children ?? []);
+      if (children.length > 0) return node.type === 'mdxJsxFlowElement' && children.every(isPhrasing) ? [{ type: 'paragraph', children } as RootContent] : children;
+      return node.type === 'mdxJsxFlowElement' ? [{ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: `(${element.name ?? 'A component'}: not shown for earlier versions.)` }] }] } as RootContent] : [];
+    }
+    if ('children' in node && Array.isArray(node.children)) return [{ ...node, children: withoutCode(node.children as RootContent[]) } as RootContent];
+    return [node];
+  });
+}
+
+function isPhrasing(node: RootContent): boolean {
+  return ['text', 'emphasis', 'strong', 'inlineCode', 'link', 'break', 'delete', 'image'].includes(node.type);
+}

@@ -1,0 +1,45 @@
+/**
+ * Each policy's versions for the site (src/policies/versions.ts), worked out once per build from
+ * the one history pass, for the policy page, its version pages and the loader that renders them.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isDevServer } from 'virtual:plainbook/settings';
+import type { IsoDate } from '../schema/fields.ts';
+import { policyVersions, upcomingVersions, versionOn, type PolicyVersion } from '../policies/versions.ts';
+import { contentHistory } from './content-history.ts';
+
+const cache = new Map<string, Promise<PolicyVersion[]>>();
+
+export function versionsOf(settings: { root: string; contentPath: string }, filePath: string): Promise<PolicyVersion[]> {
+  let pending = isDevServer ? undefined : cache.get(filePath);
+  if (!pending) {
+    pending = (async () => {
+      const commits = (await contentHistory(settings)).get(filePath) ?? [];
+      const current = await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined);
+      return current === undefined || commits.length === 0 ? [] : policyVersions(current, commits);
+    })();
+    cache.set(filePath, pending);
+  }
+  return pending;
+}
+
+/** What a policy page shows on `today`: the version in force, and a change waiting to take effect. */
+export interface PageVersions {
+  versions: PolicyVersion[];
+  /** The version in force, when it is not the file's current text (a change waits). */
+  inForce: PolicyVersion | undefined;
+  /** The change that takes effect next, if any. */
+  upcoming: PolicyVersion | undefined;
+}
+
+export async function pageVersions(settings: { root: string; contentPath: string }, filePath: string, today: IsoDate): Promise<PageVersions> {
+  const versions = await versionsOf(settings, filePath);
+  const upcoming = upcomingVersions(versions, today).at(0);
+  return { versions, inForce: upcoming ? versionOn(versions, today) : undefined, upcoming };
+}
+
+/** A version's page: `/versions/<policy id>/<n>/`, numbered from 1 in the order they were made. */
+export function versionPath(base: string, policyId: string, number: number): string {
+  return `${base.replace(/\/$/, '')}/versions/${policyId}/${number}/`;
+}

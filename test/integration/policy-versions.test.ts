@@ -1,0 +1,72 @@
+/**
+ * A policy's versions on the site, built for real from a repository with a change that takes
+ * effect later: the page shows the words in force and a notice, each earlier version has its
+ * page (kept out of search and the sitemap), and a build for a later day shows the new words.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { createTempRepo, type TempRepo } from '../helpers/temp-git-repo.ts';
+
+const GOALS = 'mission: We help.\ngoals:\n  - { id: warm-welcome, title: Welcome, statement: Greet., serves: Help. }\n';
+const refunds = (words: string, effective: string) =>
+  `---\ntitle: Refunds\nowner: "@acme/leads"\nstatus: published\neffective: ${effective}\ngoals: [warm-welcome]\n---\n\n## How long\n\n${words}\n`;
+const OLD = 'Give the money back within 30 days.';
+const NOW = 'Give the money back within 14 days.';
+const NEXT = 'Give the money back within 21 days.';
+
+describe('the policy on any day', () => {
+  let repo: TempRepo;
+  let before: BuildResult;
+  let after: BuildResult;
+  const page = (build: BuildResult, path: string) => readFileSync(join(build.outDir, path, 'index.html'), 'utf8');
+
+  beforeAll(async () => {
+    repo = createTempRepo();
+    repo.commit({ 'content/goals.yml': GOALS, 'content/index.mdx': '---\ntitle: Home\n---\n\nHello.\n', 'content/policies/refunds.mdx': refunds(OLD, '2026-01-05') }, 'Add refunds', '2026-01-05T09:00:00Z');
+    repo.commit({ 'content/policies/refunds.mdx': refunds(NOW, '2026-01-05') }, 'Shorter refunds (#4)', '2026-03-10T09:00:00Z');
+    repo.commit({ 'content/policies/refunds.mdx': refunds(NEXT, '2027-02-01') }, 'Longer refunds (#9)', '2026-11-20T09:00:00Z');
+    const content = join(repo.dir, 'content');
+    // One after the other: two builds of one project share Astro's prerender folder.
+    before = await buildSite({ PLAINBOOK_CONTENT_DIR: content, PLAINBOOK_TODAY: '2026-12-04' });
+    after = await buildSite({ PLAINBOOK_CONTENT_DIR: content, PLAINBOOK_TODAY: '2027-02-01' });
+    expect(before.code, before.output).toBe(0);
+    expect(after.code, after.output).toBe(0);
+  }, 240_000);
+
+  it('shows the words in force, with a notice of the change, its redline and a link to it', () => {
+    const html = page(before, 'policies/refunds');
+    expect(html).toContain(NOW);
+    expect(html).not.toContain(NEXT);
+    expect(html).toMatch(/<strong>A change takes effect on 1 Feb 2027\.<\/strong> Until then, this page shows the words in force today\. <a href="[^"]*\/versions\/refunds\/3\/">Read the new version\.<\/a>/);
+    expect(html).toMatch(/<del>[\s\S]*14[\s\S]*<\/del>[\s\S]*<ins>[\s\S]*21[\s\S]*<\/ins>/);
+  });
+
+  it('shows the new words from the day they take effect, with no notice', () => {
+    const html = page(after, 'policies/refunds');
+    expect(html).toContain(NEXT);
+    expect(html).not.toContain('data-upcoming-change');
+  });
+
+  it('gives each earlier version its page: the words then, the days in force, the change that made it', () => {
+    const first = page(before, 'versions/refunds/1');
+    expect(first).toContain(OLD);
+    expect(first).toContain('This version was in force from 5 Jan 2026 to 9 Mar 2026.');
+    expect(first).toContain('<meta name="robots" content="noindex, nofollow"');
+    expect(first).not.toContain('data-pagefind-body');
+    const waiting = page(before, 'versions/refunds/3');
+    expect(waiting).toContain(NEXT);
+    expect(waiting).toContain('This version takes effect on 1 Feb 2027.');
+    expect(waiting).toMatch(/Made by <a href="[^"]*\/pull\/9">#9<\/a> Longer refunds/);
+    // While a change waits, the words in force have a page of their own too; once nothing waits, the policy page is theirs.
+    expect(page(before, 'versions/refunds/2')).toContain('This version has been in force since 10 Mar 2026.');
+    expect(existsSync(join(after.outDir, 'versions/refunds/3/index.html'))).toBe(false);
+    expect(page(after, 'versions/refunds/2')).toContain('This version was in force from 10 Mar 2026 to 31 Jan 2027.');
+  });
+
+  it('keeps version pages out of the search index and off phones', () => {
+    const offline = readFileSync(join(before.outDir, readFileSync(join(before.outDir, 'sw.js'), 'utf8').match(/offline-[0-9a-f]+\.json/)?.[0] ?? 'missing'), 'utf8');
+    expect(offline).not.toContain('versions/');
+  });
+});
