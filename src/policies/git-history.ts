@@ -146,12 +146,6 @@ function toCommit(hash: string, date: string, author: string, subject: string, b
   return { hash, date, author, subject: title ?? subject, ...(pullRequest ? { pullRequest: Number(pullRequest) } : {}) };
 }
 
-/** Date of the newest commit that touched `file`, if any. */
-export function lastChanged(history: ContentHistory, file: string): Date | undefined {
-  const newest = history.get(file)?.[0];
-  return newest ? new Date(newest.date) : undefined;
-}
-
 /** One version of a file: the text a commit left, and the text before it (none when it was added). */
 export interface FileVersion {
   commit: FileCommit;

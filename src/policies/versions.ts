@@ -95,3 +95,19 @@ function effectiveOf(text: string): IsoDate | undefined {
 function bodyOf(text: string): string {
   return text.slice(frontmatterSource(text)?.bodyStart ?? 0);
 }
+
+/**
+ * When each commit's change took effect, for "What changed", the feed and the "new" badge: the
+ * first day in force of the words it made, as an ISO time (the commit's own time on the day it
+ * merged). A change still waiting, or overtaken before its day, has none. A commit that changed
+ * only the frontmatter counts from its own time.
+ */
+export function changeTimes(versions: readonly PolicyVersion[], commits: readonly Commit[], today: IsoDate): Map<string, string | undefined> {
+  const times = new Map<string, string | undefined>(commits.map((commit) => [commit.hash, commit.date]));
+  for (const version of versions) {
+    const from = version.inForce?.from;
+    const committed = version.commit.date;
+    times.set(version.commit.hash, from === undefined || from > today ? undefined : from === committed.slice(0, 10) ? committed : `${from}T00:00:00Z`);
+  }
+  return times;
+}

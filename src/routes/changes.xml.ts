@@ -10,10 +10,10 @@ export async function GET() {
     title: `${settings.title}: policy changes`,
     description: 'Every change to the policies in the handbook, newest first.',
     site: settings.url,
-    items: changes.map(({ id, title, commit, summary }) => ({
+    items: changes.map(({ id, title, commit, tookEffect, summary }) => ({
       title: `${title}: ${commit.subject}`,
       link: `${base}/${id}/`,
-      pubDate: new Date(commit.date),
+      pubDate: new Date(tookEffect),
       description: `${commit.author} changed ${title}.${summary ? ` ${summary}` : ''}${commit.pullRequest ? ` Pull request #${commit.pullRequest}.` : ''}`,
       customData: `<guid isPermaLink="false">${commit.hash}:${id}</guid>`,
     })),

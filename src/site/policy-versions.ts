@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDevServer } from 'virtual:plainbook/settings';
 import type { IsoDate } from '../schema/fields.ts';
-import { policyVersions, upcomingVersions, versionOn, type PolicyVersion } from '../policies/versions.ts';
+import { changeTimes, policyVersions, upcomingVersions, versionOn, type PolicyVersion } from '../policies/versions.ts';
 import { contentHistory } from './content-history.ts';
 
 const cache = new Map<string, Promise<PolicyVersion[]>>();
@@ -22,6 +22,12 @@ export function versionsOf(settings: { root: string; contentPath: string }, file
     cache.set(filePath, pending);
   }
   return pending;
+}
+
+/** When each of the file's commits took effect (see changeTimes); undefined for one still waiting. */
+export async function changeTimesOf(settings: { root: string; contentPath: string }, filePath: string, today: IsoDate): Promise<Map<string, string | undefined>> {
+  const commits = (await contentHistory(settings)).get(filePath) ?? [];
+  return changeTimes(await versionsOf(settings, filePath), commits, today);
 }
 
 /** What a policy page shows on `today`: the version in force, and a change waiting to take effect. */

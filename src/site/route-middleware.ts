@@ -1,38 +1,52 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { relative, sep } from 'node:path';
 import settings, { isDevServer } from 'virtual:plainbook/settings';
-import { lastChanged } from '../policies/git-history.ts';
+import type { ContentHistory } from '../policies/git-history.ts';
 import { contentHistory } from './content-history.ts';
+import { changeTimesOf } from './policy-versions.ts';
+import { policyOfFile } from './versions-loader.ts';
 import { markChangedLinks, trimSidebar } from './sidebar.ts';
 import { isPrivate, withoutSitemapLink } from './visibility.ts';
 
 /**
  * Per page: Starlight's "Last updated" for pages in `./content`, from the one shared `git log`
  * pass; and a sidebar trimmed to the sections plus the current section's pages, each link
- * carrying when its page last changed (for the reader's "new since your last visit" badge).
+ * carrying when its page last changed (for the reader's "new since your last visit" badge). A
+ * policy changed when its newest words took effect, not when they merged.
  */
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
   const history = await contentHistory(settings);
-  route.lastUpdated = lastChanged(history, route.entry.filePath) ?? route.lastUpdated;
-  route.sidebar = markChangedLinks(trimSidebar(route.sidebar), changedByHref(history));
+  const changed = route.entry.filePath ? await lastChange(history, route.entry.filePath) : undefined;
+  route.lastUpdated = changed ? new Date(changed) : route.lastUpdated;
+  route.sidebar = markChangedLinks(trimSidebar(route.sidebar), await changedByHref(history));
   if (isPrivate(settings)) route.head = withoutSitemapLink(route.head);
 });
 
+/** When the file last changed for readers: its newest commit, or for a policy its newest change in force. */
+async function lastChange(history: ContentHistory, file: string): Promise<string | undefined> {
+  const commits = history.get(file) ?? [];
+  if (!policyOfFile(settings, file)) return commits[0]?.date;
+  const times = await changeTimesOf(settings, file, settings.today);
+  return commits.map((commit) => times.get(commit.hash)).find((time) => time !== undefined);
+}
+
 let changedPages: Map<string, string> | undefined;
 
-/** `/base/policies/x/` → ISO date of the newest commit to its file, worked out once per build. */
-function changedByHref(history: Awaited<ReturnType<typeof contentHistory>>): ReadonlyMap<string, string> {
+/** `/base/policies/x/` → ISO date of its last change (see lastChange), worked out once per build. */
+async function changedByHref(history: ContentHistory): Promise<ReadonlyMap<string, string>> {
   if (changedPages && !isDevServer) return changedPages;
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   const content = relative(settings.root, settings.contentPath).split(sep).join('/');
-  changedPages = new Map();
-  for (const [file, commits] of history) {
+  const pages = new Map<string, string>();
+  for (const file of history.keys()) {
     const page = /^(.*)\.mdx?$/.exec(file.slice(content.length + 1))?.[1];
-    if (!file.startsWith(`${content}/`) || !page || !commits[0]) continue;
+    const changed = file.startsWith(`${content}/`) && page ? await lastChange(history, file) : undefined;
+    if (!page || !changed) continue;
     // `index` pages are their folder's address (`/base/` for the start page).
     const slug = page.replace(/(?:^|\/)index$/, '');
-    changedPages.set(slug ? `${base}/${slug}/` : `${base}/`, commits[0].date);
+    pages.set(slug ? `${base}/${slug}/` : `${base}/`, changed);
   }
-  return changedPages;
+  changedPages = pages;
+  return pages;
 }

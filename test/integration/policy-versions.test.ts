@@ -69,4 +69,27 @@ describe('the policy on any day', () => {
     const offline = readFileSync(join(before.outDir, readFileSync(join(before.outDir, 'sw.js'), 'utf8').match(/offline-[0-9a-f]+\.json/)?.[0] ?? 'missing'), 'utf8');
     expect(offline).not.toContain('versions/');
   });
+
+  it('lists the versions on the policy page, with a date field that holds the days each was in force', () => {
+    const html = page(before, 'policies/refunds');
+    expect(html).toContain('<h2 id="policy-versions">Versions</h2>');
+    expect(html).toMatch(/From 1 Feb 2027 \(not yet in force\)<\/a>\s*: Longer refunds \(#9\)/);
+    expect(html).toMatch(/10 Mar 2026 to 31 Jan 2027<\/a>\s*: Shorter refunds \(#4\)/);
+    const ranges = JSON.parse(html.match(/data-ranges="([^"]*)"/)?.[1]?.replaceAll('&quot;', '"') ?? '[]') as { from: string; until?: string; href: string }[];
+    expect(ranges.map(({ from, until }) => [from, until])).toEqual([
+      ['2027-02-01', undefined],
+      ['2026-03-10', '2027-02-01'],
+      ['2026-01-05', '2026-03-10'],
+    ]);
+  });
+
+  it('dates a change by the day it took effect in What changed and the feed; one still waiting is not there yet', () => {
+    // The feed and the "What changed" page share one list of changes (src/site/changes.ts).
+    const waiting = readFileSync(join(before.outDir, 'changes.xml'), 'utf8');
+    expect(waiting).toContain('Shorter refunds (#4)');
+    expect(waiting).not.toContain('Longer refunds');
+    const feed = readFileSync(join(after.outDir, 'changes.xml'), 'utf8');
+    expect(feed).toMatch(/<title>Refunds: Longer refunds \(#9\)<\/title>[\s\S]*?<pubDate>Mon, 01 Feb 2027 00:00:00 GMT<\/pubDate>/);
+    expect(page(before, 'policies/refunds')).toMatch(/Last changed<\/dt><dd><time datetime="2026-03-10T09:00:00.000Z">/);
+  });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/errors/index.ts';
-import { fileVersions, lastChanged, MAX_HISTORY_BYTES, parseGitLog, readContentHistory } from '../../src/policies/git-history.ts';
+import { fileVersions, MAX_HISTORY_BYTES, parseGitLog, readContentHistory } from '../../src/policies/git-history.ts';
 import { countingGit, createTempRepo } from '../helpers/temp-git-repo.ts';
 
 const originalPath = process.env.PATH;
@@ -28,8 +28,8 @@ describe('content history from git', () => {
       subject: 'Add policy B (#12)',
       pullRequest: 12,
     });
-    expect(lastChanged(history, 'content/policies/a.mdx')?.toISOString()).toBe('2026-03-05T12:30:00.000Z');
-    expect(lastChanged(history, 'content/policies/missing.mdx')).toBeUndefined();
+    expect(history.get('content/policies/a.mdx')?.[0]?.date).toBe('2026-03-05T12:30:00+00:00');
+    expect(history.get('content/policies/missing.mdx')).toBeUndefined();
   });
 
   it('reads the history of 40 files with two git processes: one to check the clone, one for the log', async () => {

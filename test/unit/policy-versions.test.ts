@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentHistory } from '../../src/policies/git-history.ts';
-import { policyVersions, upcomingVersions, versionOn, type PolicyVersion } from '../../src/policies/versions.ts';
+import { changeTimes, policyVersions, upcomingVersions, versionOn, type PolicyVersion } from '../../src/policies/versions.ts';
 import { createTempRepo } from '../helpers/temp-git-repo.ts';
 
 const FILE = 'content/policies/refunds.mdx';
@@ -89,5 +89,22 @@ describe("a policy's versions and the days each was in force", () => {
       ['Longer refunds', 'Start in August', '2026-08-01', '2026-08-01'],
     ]);
     expect(versions[1]?.text).toContain('reviewed: 2026-07-02');
+  });
+
+  it('dates each change by when it took effect: its own time on the day it merged, the start of a later day, none while it waits', async () => {
+    const repo = createTempRepo();
+    repo.commit({ [FILE]: policy('Refund within 30 days.', '2026-01-05') }, 'Add refunds', '2026-01-05T09:00:00Z');
+    repo.commit({ [FILE]: policy('Refund within 21 days.', '2026-08-01') }, 'Longer refunds', '2026-07-01T09:00:00Z');
+    repo.commit({ [FILE]: policy('Refund within 21 days.', '2026-08-01', '2026-07-02') }, 'Reviewed', '2026-07-02T10:00:00Z');
+    const history = await readContentHistory(repo.dir, join(repo.dir, 'content'));
+    const commits = history.get(FILE) ?? [];
+    const versions = policyVersions(readFileSync(join(repo.dir, FILE), 'utf8'), commits);
+    const timesOn = (today: string) => commits.map((commit) => [commit.subject, changeTimes(versions, commits, today).get(commit.hash)]);
+    expect(timesOn('2026-07-31')).toEqual([
+      ['Reviewed', '2026-07-02T10:00:00+00:00'],
+      ['Longer refunds', undefined],
+      ['Add refunds', '2026-01-05T09:00:00+00:00'],
+    ]);
+    expect(timesOn('2026-08-01')[1]).toEqual(['Longer refunds', '2026-08-01T00:00:00Z']);
   });
 });
