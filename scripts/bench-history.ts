@@ -1,12 +1,14 @@
 /**
- * `npm run bench:history [-- --policies 1000 --runs 2]`: what "What changed" redlines add to a
- * build. A generated handbook in its own git repository with four commits (all policies added;
- * every policy's words changed; 30% with only a new review date; 10% changed again), built with
+ * `npm run bench:history [-- --policies 1000 --runs 2]`: what a policy's history adds to a build
+ * ("What changed" redlines, version pages, the Versions list and date field). A generated
+ * handbook in its own git repository with five commits (all policies added; every policy's words
+ * changed twice, so each has four versions with the last step; 30% with only a new review date;
+ * 10% changed again), built with
  * its history and redlines, and without (the same pages copied out of the repository, so the build
  * finds no history), and the one `git log` pass timed with diffs and without. A benchmark: it prints a table and never fails on the numbers.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { policyFile, writeHandbook } from '../src/bench/generate-handbook.ts';
@@ -41,6 +43,8 @@ edit(0.3, (source) => source.replace('reviewed: 2026-06-01', 'reviewed: 2026-09-
 git('commit', '-q', '-am', 'Reviewed (#3)', '--date', '2026-09-01T09:00:00Z');
 edit(0.1, (source) => source.replace('Call the customer back within one hour.', 'Call the customer back the same day.'));
 git('commit', '-q', '-am', 'Same-day call-backs (#4)', '--date', '2026-10-01T09:00:00Z');
+edit(1, (source) => source.replace('## Part 3\n\n', '## Part 3\n\nWrite down what the customer asked for. '));
+git('commit', '-q', '-am', 'Write it down (#5)', '--date', '2026-11-01T09:00:00Z');
 
 const content = join(root, 'content');
 const time = (args: string[]) => summarise(Array.from({ length: 3 }, () => measure('git', args, { cwd: content })));
@@ -76,4 +80,7 @@ console.log(`| git log with diffs (now, one pass) | ${patches.seconds.toFixed(2)
 console.log(`| build without history (no redlines) | ${median(samples.off).toFixed(2)} |`);
 console.log(`| build with history and redlines | ${median(samples.on).toFixed(2)} |`);
 console.log(`| added by history and redlines | ${(median(samples.on) - median(samples.off)).toFixed(2)} (${(((median(samples.on) - median(samples.off)) / median(samples.off)) * 100).toFixed(0)}%) |`);
-console.log(`\n"What changed" on one policy page: ${(redlineBytes / 1000).toFixed(1)} KB of HTML.`);
+const versionsBytes = (page.match(/<section class="policy-versions"[\s\S]*?<\/section>/)?.[0] ?? '').length;
+const versionPages = readdirSync(join(work, 'dist-false-0', 'versions'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('index.html')).length;
+console.log(`\n"What changed" on one policy page: ${(redlineBytes / 1000).toFixed(1)} KB of HTML; the Versions list and date field: ${(versionsBytes / 1000).toFixed(1)} KB.`);
+console.log(`Version pages built: ${versionPages}.`);

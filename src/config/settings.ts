@@ -5,7 +5,8 @@ import { schemaError } from '../schema/friendly-error.ts';
 import { DEFAULT_WORD_LIST, type LintSettings } from '../schema/lint.ts';
 import { closestMatch } from '../schema/suggest.ts';
 import { locateYamlPath } from '../schema/yaml-location.ts';
-import { isoDate, todayIso, type IsoDate } from '../schema/fields.ts';
+import { isoDate, type IsoDate } from '../schema/fields.ts';
+import { todayIso } from '../text/days.ts';
 import { settingsHelp, settingsSchema, type SiteSettings } from '../schema/settings.ts';
 
 export const SETTINGS_FILE = 'plainbook.config.yml';

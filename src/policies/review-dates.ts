@@ -1,6 +1,6 @@
 import type { IsoDate } from '../schema/fields.ts';
 
-export { todayIso } from '../schema/fields.ts';
+export { todayIso } from '../text/days.ts';
 
 export type ReviewState = 'current' | 'due-soon' | 'overdue';
 

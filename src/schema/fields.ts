@@ -6,15 +6,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** `YYYY-MM-DD`. Kept as a string so dates never shift with the build machine's time zone. */
 export type IsoDate = string & { readonly __brand?: 'IsoDate' };
 
-/** The day before `day`: the last day of a span that ends when the next begins. */
-export function dayBefore(day: IsoDate): IsoDate {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
 
-/** Today's date in UTC, as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): IsoDate {
-  return now.toISOString().slice(0, 10);
-}
 
 /**
  * A calendar date written as `2026-03-01`. YAML parsers disagree: js-yaml (Astro) turns an

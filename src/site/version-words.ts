@@ -1,5 +1,6 @@
 /** How a version's days in force read, on its page and on the policy page. */
-import { dayBefore, type IsoDate } from '../schema/fields.ts';
+import type { IsoDate } from '../schema/fields.ts';
+import { dayBefore } from '../text/days.ts';
 import type { PolicyVersion } from '../policies/versions.ts';
 import { formatDate } from '../text/format-date.ts';
 
