@@ -41,6 +41,8 @@ describe('the policy on any day', () => {
     expect(html).not.toContain(NEXT);
     expect(html).toMatch(/<strong>A change takes effect on 1 Feb 2027\.<\/strong> Until then, this page shows the words in force today\. <a href="[^"]*\/versions\/refunds\/3\/">Read the new version\.<\/a>/);
     expect(html).toMatch(/<del>[\s\S]*14[\s\S]*<\/del>[\s\S]*<ins>[\s\S]*21[\s\S]*<\/ins>/);
+    // The header is the words' in force: effective from January, not the waiting change's February.
+    expect(html).toMatch(/<dt>Effective<\/dt>\s*<dd><time datetime="2026-01-05">5 Jan 2026<\/time>/);
   });
 
   it('shows the new words from the day they take effect, with no notice', () => {
