@@ -72,7 +72,7 @@ body { margin: 0; padding: 16px; background: #fff; color: #1f2328;
 .markdown-body h3 { font-size: 1.25em; font-weight: 600; line-height: 1.25; margin: 0 0 16px; }
 .markdown-body p, .markdown-body table, .markdown-body details { margin: 0 0 16px; }
 .markdown-body code { font: 85% ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
-  padding: 0.2em 0.4em; background: rgba(129, 139, 152, 0.12); border-radius: 6px; white-space: nowrap; }
+  padding: 0.2em 0.4em; background: rgba(129, 139, 152, 0.12); border-radius: 6px; white-space: break-spaces; }
 .markdown-body table { border-collapse: collapse; border-spacing: 0; display: block; width: max-content; max-width: 100%; overflow: auto; }
 .markdown-body th, .markdown-body td { padding: 6px 13px; border: 1px solid #d1d9e0; }
 .markdown-body th { font-weight: 600; }
