@@ -15,7 +15,7 @@ import { closestMatch } from '../schema/suggest.ts';
 import { formatDate } from '../text/format-date.ts';
 import { readPolicies } from './catalog.ts';
 import { readContentHistory } from './git-history.ts';
-import { policyVersions, type PolicyVersion } from './versions.ts';
+import { MISSING_VERSIONS_NOTE, policyVersions, recordIsWhole, type PolicyVersion } from './versions.ts';
 
 const USAGE = `Usage: plainbook history <policy> [--format table|json] [--today YYYY-MM-DD]
 
@@ -58,10 +58,13 @@ export async function historyCli(argv: string[], io: CliIo): Promise<number> {
   }
   const notices: string[] = [];
   const history = await readContentHistory(io.root, settings.contentPath, { onNotice: (notice) => notices.push(notice) });
-  const versions = policyVersions(readFileSync(join(io.root, policy.file), 'utf8'), history.get(policy.file) ?? []);
+  const current = readFileSync(join(io.root, policy.file), 'utf8');
+  const commits = history.get(policy.file) ?? [];
+  const versions = policyVersions(current, commits);
+  if (!recordIsWhole(current, commits)) notices.push(MISSING_VERSIONS_NOTE);
   const records = versions.map((version) => versionRecord(version, today)).reverse();
   if (values.format === 'json') {
-    io.stdout(`${JSON.stringify({ policy: policy.id, file: policy.file, title: policy.frontmatter.title, today, versions: records }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ policy: policy.id, file: policy.file, title: policy.frontmatter.title, today, complete: !notices.includes(MISSING_VERSIONS_NOTE), versions: records }, null, 2)}\n`);
     return EXIT.ok;
   }
   for (const notice of notices) io.stderr(`${notice}\n`);

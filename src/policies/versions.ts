@@ -111,3 +111,16 @@ export function changeTimes(versions: readonly PolicyVersion[], commits: readonl
   }
   return times;
 }
+
+/**
+ * Whether every commit of the file could be undone back to the one that added it. Not when a
+ * diff no longer applies: the history was rewritten (a rebase, a squash of old commits), or the
+ * page has changes not yet committed. Pages and `plainbook history` then say what is missing.
+ */
+export function recordIsWhole(current: string, commits: readonly FileCommit[]): boolean {
+  const rebuilt = fileVersions(current, commits, Number.POSITIVE_INFINITY);
+  return rebuilt.length === commits.length;
+}
+
+/** What a page or the history command says when the record is not whole. */
+export const MISSING_VERSIONS_NOTE = "Earlier versions cannot be shown: git's record of them no longer matches this page (its history was rewritten, or it has changes not yet committed).";

@@ -6,22 +6,27 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDevServer } from 'virtual:plainbook/settings';
 import type { IsoDate } from '../schema/fields.ts';
-import { changeTimes, policyVersions, upcomingVersions, versionOn, type PolicyVersion } from '../policies/versions.ts';
+import { changeTimes, policyVersions, recordIsWhole, upcomingVersions, versionOn, type PolicyVersion } from '../policies/versions.ts';
 import { contentHistory } from './content-history.ts';
 
-const cache = new Map<string, Promise<PolicyVersion[]>>();
+const cache = new Map<string, Promise<{ versions: PolicyVersion[]; whole: boolean }>>();
 
-export function versionsOf(settings: { root: string; contentPath: string }, filePath: string): Promise<PolicyVersion[]> {
+function recordOf(settings: { root: string; contentPath: string }, filePath: string): Promise<{ versions: PolicyVersion[]; whole: boolean }> {
   let pending = isDevServer ? undefined : cache.get(filePath);
   if (!pending) {
     pending = (async () => {
       const commits = (await contentHistory(settings)).get(filePath) ?? [];
       const current = await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined);
-      return current === undefined || commits.length === 0 ? [] : policyVersions(current, commits);
+      if (current === undefined || commits.length === 0) return { versions: [], whole: true };
+      return { versions: policyVersions(current, commits), whole: recordIsWhole(current, commits) };
     })();
     cache.set(filePath, pending);
   }
   return pending;
+}
+
+export async function versionsOf(settings: { root: string; contentPath: string }, filePath: string): Promise<PolicyVersion[]> {
+  return (await recordOf(settings, filePath)).versions;
 }
 
 /** When each of the file's commits took effect (see changeTimes); undefined for one still waiting. */
@@ -37,12 +42,14 @@ export interface PageVersions {
   inForce: PolicyVersion | undefined;
   /** The change that takes effect next, if any. */
   upcoming: PolicyVersion | undefined;
+  /** False when git's record no longer rebuilds every version (see recordIsWhole). */
+  whole: boolean;
 }
 
 export async function pageVersions(settings: { root: string; contentPath: string }, filePath: string, today: IsoDate): Promise<PageVersions> {
-  const versions = await versionsOf(settings, filePath);
+  const { versions, whole } = await recordOf(settings, filePath);
   const upcoming = upcomingVersions(versions, today).at(0);
-  return { versions, inForce: upcoming ? versionOn(versions, today) : undefined, upcoming };
+  return { versions, inForce: upcoming ? versionOn(versions, today) : undefined, upcoming, whole };
 }
 
 /** A version's page: `/versions/<policy id>/<n>/`, numbered from 1 in the order they were made. */

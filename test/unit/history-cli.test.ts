@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runToExitCode } from '../../src/cli/run-cli.ts';
 import { historyCli } from '../../src/policies/history-cli.ts';
@@ -70,5 +72,16 @@ describe('plainbook history', () => {
     const shallow = await history(`${project.dir}/shallow`, 'refunds');
     expect(shallow.code).toBe(3);
     expect(shallow.stderr).toMatch(/shallow/);
+  });
+
+  it('says when git can no longer rebuild every version, rather than guess', async () => {
+    const project = handbookWithAFutureChange();
+    // A change not yet committed: the newest diff no longer undoes onto the file.
+    writeFileSync(join(project.dir, FILE), policy('Refund whenever you like.', '2027-02-01'));
+    const result = await history(project.dir, 'refunds', '--today', '2026-12-04');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("Earlier versions cannot be shown: git's record of them no longer matches this page");
+    expect(JSON.parse((await history(project.dir, 'refunds', '--format', 'json')).stdout)).toMatchObject({ complete: false, versions: [] });
+    expect(JSON.parse((await history(handbookWithAFutureChange().dir, 'refunds', '--format', 'json')).stdout)).toMatchObject({ complete: true });
   });
 });
