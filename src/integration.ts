@@ -70,7 +70,7 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
           // After Starlight's: the print page is filled in after the search index is written (a
           // smaller page for Pagefind to read), and the offline copy lists both.
           integrations: [isPrivate(settings) ? noSitemap : publicSitemap(), starlight(starlightConfig), mdx(), printPage(), offlineCopy(settings.base, settings.offline)],
-          vite: { plugins: [settingsModule(settings, plan)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
+          vite: { plugins: [settingsModule(settings, plan, command)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },
       async 'astro:server:setup'({ server, toolbar }) {

@@ -12,13 +12,15 @@ export const SETTINGS_MODULE_ID = 'virtual:plainbook/settings';
  * for a build run with NODE_ENV=test, which would undo per-build caching. `printFromPages`: the
  * print page leaves each policy's content to be copied from its built page (src/print/).
  */
-export function settingsModule(settings: ResolvedSettings, plan: SitePlan = { contentMarks: false }): Plugin {
+export function settingsModule(settings: ResolvedSettings, plan: SitePlan = { contentMarks: false }, astroCommand?: string): Plugin {
   const resolvedId = `\0${SETTINGS_MODULE_ID}`;
   let isDevServer = false;
   return {
     name: 'plainbook:settings',
     configResolved: (config) => {
-      isDevServer = config.command === 'serve';
+      // Astro's own command when known: a build syncs its content in a Vite server too, which
+      // would otherwise count as a dev server and read the git history afresh for every page.
+      isDevServer = astroCommand === undefined ? config.command === 'serve' : astroCommand === 'dev';
     },
     resolveId: (id) => (id === SETTINGS_MODULE_ID ? resolvedId : undefined),
     load: (id) =>

@@ -4,15 +4,16 @@
  * as Markdown (src/policies/version-words.ts), with Astro's own Markdown pipeline; an entry whose
  * words did not change since the last build keeps its rendering (the data store's digest).
  */
-import { relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { flavourOf } from '../markdown/syntax.ts';
 import { frontmatterData } from '../policies/frontmatter.ts';
 import { POLICY_DIR } from '../policies/validate-policy.ts';
 import { versionMarkdown } from '../policies/version-words.ts';
 import type { IsoDate } from '../schema/fields.ts';
+import { policyVersions, upcomingVersions } from '../policies/versions.ts';
 import { contentHistory } from './content-history.ts';
-import { pageVersions } from './policy-versions.ts';
 
 export interface VersionsLoaderOptions {
   root: string;
@@ -31,10 +32,14 @@ export function versionsLoader(settings: VersionsLoaderOptions): Loader {
     name: 'plainbook-versions-loader',
     load: async (context) => {
       const kept = new Set<string>();
-      for (const filePath of (await contentHistory(settings)).keys()) {
+      // Read once here: content sync runs in a dev-mode Vite, where contentHistory reads afresh per call.
+      const history = await contentHistory(settings);
+      for (const [filePath, commits] of history) {
         const policy = policyOfFile(settings, filePath);
-        if (!policy) continue;
-        const { versions, upcoming } = await pageVersions(settings, filePath, settings.today);
+        const current = policy ? await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined) : undefined;
+        if (!policy || current === undefined) continue;
+        const versions = policyVersions(current, commits);
+        const upcoming = upcomingVersions(versions, settings.today).at(0);
         for (const [index, version] of versions.entries()) {
           // The newest words, in force: their page is the policy page itself.
           if (index === versions.length - 1 && !upcoming) continue;
