@@ -5,7 +5,8 @@
  * fit would stop the build. A component's own words stay; one with none is named in a note.
  */
 import type { Root, RootContent } from 'mdast';
-import { documentToMarkdown, parseDocument, type Flavour } from '../markdown/syntax.ts';
+import { satteriTree } from '../markdown/satteri-parse.ts';
+import { documentToMarkdown, type Flavour } from '../markdown/syntax.ts';
 import { frontmatterSource } from './frontmatter.ts';
 
 const CODE = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml', 'toml']);
@@ -16,11 +17,15 @@ export function versionMarkdown(text: string, flavour: Flavour): string {
   if (flavour === 'md') return body;
   let tree: Root;
   try {
-    tree = parseDocument(body, 'mdx');
+    // Sätteri, as the site renders with: 0.09 ms a page against micromark's 3.5 ms, for every
+    // earlier version of every policy in each build.
+    tree = satteriTree(body, 'mdx', { position: false });
   } catch {
     // A version that no longer parses is still the record: show its text as written.
     return `\`\`\`text\n${body.replaceAll('```', "'''")}\n\`\`\`\n`;
   }
+  // Words alone (the most common version): as written, with nothing to take out or write again.
+  if (!hasCode(tree.children)) return body;
   tree.children = withoutCode(tree.children) as Root['children'];
   return documentToMarkdown(tree, 'md');
 }
@@ -37,6 +42,10 @@ function withoutCode(nodes: readonly RootContent[]): RootContent[] {
     if ('children' in node && Array.isArray(node.children)) return [{ ...node, children: withoutCode(node.children as RootContent[]) } as RootContent];
     return [node];
   });
+}
+
+function hasCode(nodes: readonly RootContent[]): boolean {
+  return nodes.some((node) => CODE.has(node.type) || ELEMENTS.has(node.type) || ('children' in node && Array.isArray(node.children) && hasCode(node.children as RootContent[])));
 }
 
 function isPhrasing(node: RootContent): boolean {

@@ -3,7 +3,8 @@
  * the one history pass, for the policy page, its version pages and the loader that renders them.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { POLICY_DIR } from '../policies/validate-policy.ts';
 import { isDevServer } from 'virtual:plainbook/settings';
 import type { IsoDate } from '../schema/fields.ts';
 import { changeTimes, policyVersions, recordIsWhole, upcomingVersions, versionOn, type PolicyVersion } from '../policies/versions.ts';
@@ -55,4 +56,11 @@ export async function pageVersions(settings: { root: string; contentPath: string
 /** A version's page: `/versions/<policy id>/<n>/`, numbered from 1 in the order they were made. */
 export function versionPath(base: string, policyId: string, number: number): string {
   return `${base.replace(/\/$/, '')}/versions/${policyId}/${number}/`;
+}
+
+/** `content/policies/phone/answering.mdx` → `phone/answering`; undefined for a page that is not a policy. */
+export function policyOfFile(settings: { root: string; contentPath: string }, filePath: string): string | undefined {
+  const inContent = relative(relative(settings.root, settings.contentPath) || '.', filePath).split(sep).join('/');
+  const match = new RegExp(`^${POLICY_DIR}/(.+)\\.mdx?$`).exec(inContent);
+  return match?.[1];
 }

@@ -3,8 +3,7 @@ import { relative, sep } from 'node:path';
 import settings, { isDevServer } from 'virtual:plainbook/settings';
 import type { ContentHistory } from '../policies/git-history.ts';
 import { contentHistory } from './content-history.ts';
-import { changeTimesOf } from './policy-versions.ts';
-import { policyOfFile } from './versions-loader.ts';
+import { changeTimesOf, policyOfFile } from './policy-versions.ts';
 import { markChangedLinks, trimSidebar } from './sidebar.ts';
 import { isPrivate, withoutSitemapLink } from './visibility.ts';
 
