@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { applyPatch, parsePatch, reversePatch, type StructuredPatch } from 'diff';
-import { repositoryState, streamGitLines, type RepositoryState } from './git-reader.ts';
+import { repositoryState, shallowBoundary, streamGitLines, type RepositoryState } from './git-reader.ts';
 
 export interface Commit {
   hash: string;
@@ -18,6 +18,8 @@ export interface Commit {
 export interface FileCommit extends Commit {
   /** The file's diff in this commit (none for a rename without changes). */
   patch?: StructuredPatch | undefined;
+  /** Where a shallow clone's history stops: its diff shows the file as new, which it may not be. */
+  boundary?: boolean;
 }
 
 /** Commits per file, newest first, keyed by path relative to the repository root (`content/x.mdx`). */
@@ -39,11 +41,13 @@ export const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 export interface HistoryOptions {
   /** Read at most this much of git's output (default MAX_HISTORY_BYTES). */
   maxBytes?: number;
-  /** Told when there is no history to read at all (no repository, or no commit yet). */
+  /** Told when there is no history to read at all (no repository, or no commit yet), or only part of it. */
   onNotice?: (notice: string) => void;
+  /** Read a shallow clone's commits rather than stop (`history: partial`); they are marked where they stop. */
+  partial?: boolean;
 }
 
-const NOTICES: Record<Exclude<RepositoryState, 'complete'>, (dir: string) => string> = {
+const NOTICES: Record<Exclude<RepositoryState, 'complete' | 'shallow'>, (dir: string) => string> = {
   none: (dir) => `${dir} is not in a git repository, so pages show no dates, changes or redlines. Keep the handbook in git (\`git init\`, then commit) to have them.`,
   'no-commits': (dir) => `${dir} is in a git repository with no commits yet, so pages show no dates, changes or redlines until the first commit.`,
 };
@@ -66,11 +70,13 @@ const LOG_ARGS = ['log', '--first-parent', '-m', '-M', '--patch', '--no-color', 
 export async function readContentHistory(root: string, dir: string, options: HistoryOptions = {}): Promise<ContentHistory> {
   // No content folder, no pages: nothing to date.
   if (!existsSync(dir)) return new Map();
-  const state = await repositoryState(dir);
-  if (state !== 'complete') {
+  const state = await repositoryState(dir, { partial: options.partial ?? false });
+  if (state === 'none' || state === 'no-commits') {
     options.onNotice?.(NOTICES[state](dir));
     return new Map();
   }
+  const boundary = state === 'shallow' ? await shallowBoundary(dir) : new Set<string>();
+  if (state === 'shallow') options.onNotice?.(`${dir} is a shallow clone (history: partial): pages show the history it has, and a policy's Versions say where it ends.`);
   const builder = historyBuilder((file) => relative(root, resolve(dir, file)).split(sep).join('/'));
   let record = '';
   await streamGitLines(LOG_ARGS, dir, options.maxBytes ?? MAX_HISTORY_BYTES, (line) => {
@@ -84,6 +90,7 @@ export async function readContentHistory(root: string, dir: string, options: His
     record += '\n';
   });
   builder.add(record);
+  if (boundary.size > 0) for (const commits of builder.history.values()) for (const commit of commits) if (boundary.has(commit.hash)) (commit as FileCommit).boundary = true;
   return builder.history;
 }
 

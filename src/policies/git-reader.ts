@@ -5,13 +5,16 @@
  * saying why and what to do, so a build never goes on quietly without dates and changes.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { EnvironmentError } from '../errors/index.ts';
 
-/** Where the folder's history stands: no repository, a repository without commits, or history to read. */
-export type RepositoryState = 'none' | 'no-commits' | 'complete';
+/**
+ * Where the folder's history stands: no repository, a repository without commits, history to
+ * read, or only its newest commits (a shallow clone, when the settings accept a partial history).
+ */
+export type RepositoryState = 'none' | 'no-commits' | 'complete' | 'shallow';
 
 interface GitRun {
   code: number | null;
@@ -43,7 +46,7 @@ function runGit(args: readonly string[], cwd: string): Promise<GitRun> {
  * One `git rev-parse` says it all: the repository's top folder, whether the clone is shallow,
  * and the commit HEAD points at (none before the first commit, when git exits 1).
  */
-export async function repositoryState(dir: string): Promise<RepositoryState> {
+export async function repositoryState(dir: string, { partial = false }: { partial?: boolean } = {}): Promise<RepositoryState> {
   const run = await runGit(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '-q', 'HEAD'], dir);
   if (run.missing) {
     if (inGitFolder(dir)) throw new EnvironmentError(`git is not installed (or not on PATH), and ${dir} is in a git repository: the build reads each page's dates and changes from it. Install git and build again.`);
@@ -53,11 +56,20 @@ export async function repositoryState(dir: string): Promise<RepositoryState> {
   const [top, shallow, head] = run.stdout.split('\n');
   if ((run.code !== 0 && run.code !== 1) || !top) throw gitFailed(dir, run.code, run.stderr);
   if (shallow === 'true') {
+    if (partial && head) return 'shallow';
     throw new EnvironmentError(
-      `${top} is a shallow clone: git has only the newest commits, so every page would show wrong dates and changes. Fetch the whole history with \`git fetch --unshallow\`; in GitHub Actions, give actions/checkout \`fetch-depth: 0\`.`,
+      `${top} is a shallow clone: git has only the newest commits, so every page would show wrong dates and changes. Fetch the whole history with \`git fetch --unshallow\`; in GitHub Actions, give actions/checkout \`fetch-depth: 0\`. Or set \`history: partial\` in plainbook.config.yml to build with what the clone has: pages then say where their history ends.`,
     );
   }
   return head ? 'complete' : 'no-commits';
+}
+
+/** The commits where a shallow clone's history stops: git has them, not their parents. */
+export async function shallowBoundary(dir: string): Promise<Set<string>> {
+  const run = await runGit(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'], dir);
+  const file = run.stdout.trim();
+  if (run.code !== 0 || !file || !existsSync(file)) return new Set();
+  return new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean));
 }
 
 /** Whether `dir` or a folder above it holds `.git`: it is meant to be in a repository. */

@@ -15,7 +15,7 @@ import { closestMatch } from '../schema/suggest.ts';
 import { formatDate } from '../text/format-date.ts';
 import { readPolicies } from './catalog.ts';
 import { readContentHistory } from './git-history.ts';
-import { MISSING_VERSIONS_NOTE, policyVersions, recordIsWhole, type PolicyVersion } from './versions.ts';
+import { missingVersionsNote, policyVersions, recordIsWhole, type PolicyVersion } from './versions.ts';
 
 const USAGE = `Usage: plainbook history <policy> [--format table|json] [--today YYYY-MM-DD]
 
@@ -57,14 +57,14 @@ export async function historyCli(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`Unexpected policy \`${wanted}\`, expected ${meant ? `\`${meant}\`` : 'the id of a policy in the handbook'}.`);
   }
   const notices: string[] = [];
-  const history = await readContentHistory(io.root, settings.contentPath, { onNotice: (notice) => notices.push(notice) });
+  const history = await readContentHistory(io.root, settings.contentPath, { onNotice: (notice) => notices.push(notice), partial: settings.history === 'partial' });
   const current = readFileSync(join(io.root, policy.file), 'utf8');
   const commits = history.get(policy.file) ?? [];
   const versions = policyVersions(current, commits);
-  if (!recordIsWhole(current, commits)) notices.push(MISSING_VERSIONS_NOTE);
+  if (!recordIsWhole(current, commits)) notices.push(missingVersionsNote(commits));
   const records = versions.map((version) => versionRecord(version, today)).reverse();
   if (values.format === 'json') {
-    io.stdout(`${JSON.stringify({ policy: policy.id, file: policy.file, title: policy.frontmatter.title, today, complete: !notices.includes(MISSING_VERSIONS_NOTE), versions: records }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ policy: policy.id, file: policy.file, title: policy.frontmatter.title, today, complete: recordIsWhole(current, commits), versions: records }, null, 2)}\n`);
     return EXIT.ok;
   }
   for (const notice of notices) io.stderr(`${notice}\n`);

@@ -118,9 +118,14 @@ export function changeTimes(versions: readonly PolicyVersion[], commits: readonl
  * page has changes not yet committed. Pages and `plainbook history` then say what is missing.
  */
 export function recordIsWhole(current: string, commits: readonly FileCommit[]): boolean {
+  if (commits.some((commit) => commit.boundary)) return false;
   const rebuilt = fileVersions(current, commits, Number.POSITIVE_INFINITY);
   return rebuilt.length === commits.length;
 }
 
-/** What a page or the history command says when the record is not whole. */
-export const MISSING_VERSIONS_NOTE = "Earlier versions cannot be shown: git's record of them no longer matches this page (its history was rewritten, or it has changes not yet committed).";
+/** What a page or the history command says when the record is not whole, and why. */
+export function missingVersionsNote(commits: readonly FileCommit[]): string {
+  const stop = commits.find((commit) => commit.boundary);
+  if (stop) return `Earlier versions are not in this copy of the history (a shallow clone): it starts on ${stop.date.slice(0, 10)}, and the version from that day may be older.`;
+  return "Earlier versions cannot be shown: git's record of them no longer matches this page (its history was rewritten, or it has changes not yet committed).";
+}

@@ -63,6 +63,11 @@ export const siteSettingsSchema = z.strictObject({
    * otherwise; it does not lock the site: the host's sign-in does (see `host`).
    */
   visibility: z.enum(VISIBILITIES).default('private'),
+  /**
+   * `whole`: a shallow clone stops the build (pages would show wrong dates). `partial`: build with
+   * the commits the clone has; a policy's Versions say where its history ends.
+   */
+  history: z.enum(['whole', 'partial']).default('whole'),
   /** Where the handbook is deployed: `init` and `sync` write that host's deploy. */
   host: z.enum(HOSTS).default('github-pages'),
 });
@@ -91,6 +96,7 @@ export const settingsHelp: FieldHelpTable = {
   'site.offline': { expected: '`true` to keep a copy on each reader\'s device, or `false`', example: 'offline: true' },
   'site.shortName': { expected: `the name under the home-screen icon, at most ${MAX_SHORT_NAME} letters`, example: 'shortName: Handbook' },
   'site.visibility': { expected: '`private` (staff only: search engines are asked to stay out) or `public`', example: 'visibility: private' },
+  'site.history': { expected: '`whole` (a shallow clone stops the build) or `partial` (build with the commits it has)', example: 'history: partial' },
   'site.host': { expected: `where the handbook is deployed: ${HOSTS.map((host) => `\`${host}\``).join(', ')}`, example: 'host: cloudflare-pages' },
   'site.themeColor': { expected: 'a colour as `#` and six hex digits', example: 'themeColor: "#1f4e8c"' },
   'site.icon': { expected: 'a square PNG of at least 512 pixels or an SVG, as a path from the repository root', example: 'icon: brand/handbook-icon.png' },

@@ -15,12 +15,12 @@ let noticed = false;
  * new commits show up without a restart. A history that cannot be read stops the build (see
  * readContentHistory); having none at all (no repository yet) is said once in the build's output.
  */
-export function contentHistory(settings: { root: string; contentPath: string }): Promise<ContentHistory> {
+export function contentHistory(settings: { root: string; contentPath: string; history?: 'whole' | 'partial' }): Promise<ContentHistory> {
   const registry = ((globalThis as Registry)[KEY] ??= new Map());
   const key = `${settings.root}\0${settings.contentPath}`;
   let pending = isDevServer ? undefined : registry.get(key);
   if (!pending) {
-    pending = readContentHistory(settings.root, settings.contentPath, { onNotice });
+    pending = readContentHistory(settings.root, settings.contentPath, { onNotice, partial: settings.history === 'partial' });
     registry.set(key, pending);
   }
   return pending;

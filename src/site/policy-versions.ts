@@ -7,19 +7,20 @@ import { join, relative, sep } from 'node:path';
 import { POLICY_DIR } from '../policies/validate-policy.ts';
 import { isDevServer } from 'virtual:plainbook/settings';
 import type { IsoDate } from '../schema/fields.ts';
-import { changeTimes, policyVersions, recordIsWhole, upcomingVersions, versionOn, type PolicyVersion } from '../policies/versions.ts';
+import { changeTimes, missingVersionsNote, policyVersions, recordIsWhole, upcomingVersions, versionOn, type PolicyVersion } from '../policies/versions.ts';
 import { contentHistory } from './content-history.ts';
 
-const cache = new Map<string, Promise<{ versions: PolicyVersion[]; whole: boolean }>>();
+const cache = new Map<string, Promise<{ versions: PolicyVersion[]; whole: boolean; missing: string | undefined }>>();
 
-function recordOf(settings: { root: string; contentPath: string }, filePath: string): Promise<{ versions: PolicyVersion[]; whole: boolean }> {
+function recordOf(settings: { root: string; contentPath: string; history?: 'whole' | 'partial' }, filePath: string): Promise<{ versions: PolicyVersion[]; whole: boolean; missing: string | undefined }> {
   let pending = isDevServer ? undefined : cache.get(filePath);
   if (!pending) {
     pending = (async () => {
       const commits = (await contentHistory(settings)).get(filePath) ?? [];
       const current = await readFile(join(settings.root, filePath), 'utf8').catch(() => undefined);
-      if (current === undefined || commits.length === 0) return { versions: [], whole: true };
-      return { versions: policyVersions(current, commits), whole: recordIsWhole(current, commits) };
+      if (current === undefined || commits.length === 0) return { versions: [], whole: true, missing: undefined };
+      const whole = recordIsWhole(current, commits);
+      return { versions: policyVersions(current, commits), whole, missing: whole ? undefined : missingVersionsNote(commits) };
     })();
     cache.set(filePath, pending);
   }
@@ -45,12 +46,14 @@ export interface PageVersions {
   upcoming: PolicyVersion | undefined;
   /** False when git's record no longer rebuilds every version (see recordIsWhole). */
   whole: boolean;
+  /** What the page says then. */
+  missing: string | undefined;
 }
 
 export async function pageVersions(settings: { root: string; contentPath: string }, filePath: string, today: IsoDate): Promise<PageVersions> {
-  const { versions, whole } = await recordOf(settings, filePath);
+  const { versions, whole, missing } = await recordOf(settings, filePath);
   const upcoming = upcomingVersions(versions, today).at(0);
-  return { versions, inForce: upcoming ? versionOn(versions, today) : undefined, upcoming, whole };
+  return { versions, inForce: upcoming ? versionOn(versions, today) : undefined, upcoming, whole, missing };
 }
 
 /** A version's page: `/versions/<policy id>/<n>/`, numbered from 1 in the order they were made. */

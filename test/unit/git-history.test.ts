@@ -95,8 +95,24 @@ describe('a history that cannot be read stops the build', () => {
     const error = await failure(readContentHistory(clone, join(clone, 'content')));
     expect(error).toBeInstanceOf(EnvironmentError);
     expect((error as Error).message).toBe(
-      `${clone} is a shallow clone: git has only the newest commits, so every page would show wrong dates and changes. Fetch the whole history with \`git fetch --unshallow\`; in GitHub Actions, give actions/checkout \`fetch-depth: 0\`.`,
+      `${clone} is a shallow clone: git has only the newest commits, so every page would show wrong dates and changes. Fetch the whole history with \`git fetch --unshallow\`; in GitHub Actions, give actions/checkout \`fetch-depth: 0\`. Or set \`history: partial\` in plainbook.config.yml to build with what the clone has: pages then say where their history ends.`,
     );
+  });
+
+  it('reads a shallow clone with history: partial, marking the commit where it stops', async () => {
+    const repo = createTempRepo();
+    repo.commit({ 'content/policies/a.mdx': 'one\n' }, 'Add A', '2026-01-10T09:00:00Z');
+    repo.commit({ 'content/policies/a.mdx': 'two\n' }, 'Change A', '2026-02-10T09:00:00Z');
+    repo.commit({ 'content/policies/a.mdx': 'three\n' }, 'Change A again', '2026-03-10T09:00:00Z');
+    const clone = mkdtempSync(join(tmpdir(), 'plainbook-shallow-'));
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo.dir}`, clone]);
+    const notices: string[] = [];
+    const history = await readContentHistory(clone, join(clone, 'content'), { partial: true, onNotice: (notice) => notices.push(notice) });
+    expect(history.get('content/policies/a.mdx')?.map((commit) => [commit.subject, commit.boundary ?? false])).toEqual([
+      ['Change A again', false],
+      ['Change A', true],
+    ]);
+    expect(notices).toEqual([`${join(clone, 'content')} is a shallow clone (history: partial): pages show the history it has, and a policy's Versions say where it ends.`]);
   });
 
   it('when git is not installed but the handbook is in a git repository', async () => {

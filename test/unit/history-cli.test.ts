@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runToExitCode } from '../../src/cli/run-cli.ts';
@@ -83,5 +83,20 @@ describe('plainbook history', () => {
     expect(result.stderr).toContain("Earlier versions cannot be shown: git's record of them no longer matches this page");
     expect(JSON.parse((await history(project.dir, 'refunds', '--format', 'json')).stdout)).toMatchObject({ complete: false, versions: [] });
     expect(JSON.parse((await history(handbookWithAFutureChange().dir, 'refunds', '--format', 'json')).stdout)).toMatchObject({ complete: true });
+  });
+
+  it('reads a shallow clone with history: partial, and says where its history stops', async () => {
+    const project = handbookWithAFutureChange();
+    project.git('clone', '-q', '--depth', '2', `file://${project.dir}`, 'shallow');
+    const shallow = join(project.dir, 'shallow');
+    expect((await history(shallow, 'refunds')).code).toBe(3);
+    writeFileSync(join(shallow, 'plainbook.config.yml'), `${readFileSync(join(shallow, 'plainbook.config.yml'), 'utf8')}  history: partial\n`);
+    const result = await history(shallow, 'refunds', '--today', '2026-12-04');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('is a shallow clone (history: partial)');
+    expect(result.stderr).toContain('Earlier versions are not in this copy of the history (a shallow clone): it starts on 2026-03-10, and the version from that day may be older.');
+    expect(result.stdout).toContain('#9 Longer refunds');
+    expect(result.stdout).not.toContain('Add refunds');
+    expect(JSON.parse((await history(shallow, 'refunds', '--format', 'json')).stdout)).toMatchObject({ complete: false });
   });
 });
