@@ -31,7 +31,7 @@ export interface PolicyVersion {
   inForce: { from: IsoDate; until: IsoDate | undefined } | undefined;
 }
 
-/** The history's versions, oldest first, with the days each was in force as of `today`. */
+/** The history's versions, oldest first, with the days each was in force (or will be). */
 export function policyVersions(current: string, commits: readonly FileCommit[]): PolicyVersion[] {
   // fileVersions walks back from the text now: newest first, each with the text it left.
   const texts = fileVersions(current, commits, Number.POSITIVE_INFINITY).reverse();

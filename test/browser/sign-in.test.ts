@@ -96,7 +96,7 @@ describe.skipIf(!browserTestsEnabled())('the handbook behind a sign-in', () => {
     expect((await savedBodies(page)).filter((body) => body.includes(SIGN_IN_TITLE))).toEqual([]);
   });
 
-  it('a session that ends after the copy is whole: pages open from the copy, and the check for a new version asks to sign in', async () => {
+  it('a session that ends after the copy is whole: pages open from the copy, and the server\'s answer to the page\'s HEAD request brings the note to sign in', async () => {
     await start('other-origin');
     const page = await browser.newPage();
     await signIn(page, site.url);
