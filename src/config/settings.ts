@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { readYamlFile } from './yaml-file.ts';
 import { schemaError } from '../schema/friendly-error.ts';
 import { DEFAULT_WORD_LIST, type LintSettings } from '../schema/lint.ts';
+import type { FeedbackSettings } from '../schema/feedback.ts';
 import { closestMatch } from '../schema/suggest.ts';
 import { locateYamlPath } from '../schema/yaml-location.ts';
 import { isoDate, type IsoDate } from '../schema/fields.ts';
@@ -23,6 +24,8 @@ export interface ResolvedSettings extends SiteSettings {
   /** `https://github.com/<repo>` (or the GitHub Enterprise server in `GITHUB_SERVER_URL`). */
   repoUrl: string;
   lint: LintSettings;
+  /** Other ways in for feedback: a team's own form, an e-mail address. */
+  feedback: FeedbackSettings;
   /**
    * The day the handbook is built for, as YYYY-MM-DD: today (UTC), or `PLAINBOOK_TODAY` to see
    * what is in force on another day (tests, and editors checking what goes live when).
@@ -37,7 +40,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * `GITHUB_REPOSITORY`, `GITHUB_SERVER_URL`, `PLAINBOOK_CONTENT_DIR` and `PLAINBOOK_TODAY`.
  */
 export function loadSettings(root: string, env: Env = process.env): ResolvedSettings {
-  const { site, lint } = readYamlFile(join(root, SETTINGS_FILE), settingsSchema, {
+  const { site, lint, feedback } = readYamlFile(join(root, SETTINGS_FILE), settingsSchema, {
     kind: 'config',
     what: 'site settings',
     help: settingsHelp,
@@ -56,6 +59,7 @@ export function loadSettings(root: string, env: Env = process.env): ResolvedSett
     base: url.pathname.replace(/\/+$/, '') || '/',
     repoUrl: `${server}/${merged.repo}`,
     lint,
+    feedback,
     today: env.PLAINBOOK_TODAY === undefined || env.PLAINBOOK_TODAY === '' ? todayIso() : checkedEnvDay(env.PLAINBOOK_TODAY),
   };
 }

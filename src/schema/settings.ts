@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { FieldHelpTable } from './friendly-error.ts';
 import { GITHUB_OWNER_HELP, githubOwner } from './fields.ts';
+import { feedbackSettingsHelp, feedbackSettingsSchema } from './feedback.ts';
 import { lintSettingsHelp, lintSettingsSchema } from './lint.ts';
 
 /**
@@ -75,6 +76,7 @@ export const siteSettingsSchema = z.strictObject({
 export const settingsSchema = z.strictObject({
   site: siteSettingsSchema,
   lint: lintSettingsSchema.default(lintSettingsSchema.parse({})),
+  feedback: feedbackSettingsSchema.default({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -82,6 +84,7 @@ export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
 export const settingsHelp: FieldHelpTable = {
   ...lintSettingsHelp,
+  ...feedbackSettingsHelp,
   'site.title': { expected: 'the handbook name shown in the header', example: 'title: Acme staff handbook' },
   'site.url': {
     expected: 'the full address where the handbook is published',
