@@ -6,7 +6,7 @@
  *     export default defineConfig({ integrations: [plainbook()] });
  *
  * It adds Starlight (with Plainbook's components, CSS, sidebar and route middleware as a
- * Starlight plugin) and MDX, injects the print, pilot and feed pages, and hands the settings in
+ * Starlight plugin) and MDX, injects the print, pilot and feed pages, writes the version pages, and hands the settings in
  * plainbook.config.yml to pages through a virtual module. Options passed as `starlight` reach
  * Starlight, over Plainbook's own.
  */
@@ -20,6 +20,7 @@ import { offlineCopy } from './offline/integration.ts';
 import { printPage } from './print/integration.ts';
 import { registerSourceWords } from './suggest/source-words-plugin.ts';
 import { settingsModule } from './site/settings-module.ts';
+import { versionPagesIntegration } from './site/version-integration.ts';
 import { ownSource } from './files/package-root.ts';
 import { starlightOptions, type StarlightOptions } from './site/starlight-options.ts';
 import { plainbookStarlightPlugin, type SitePlan } from './site/starlight-plugin.ts';
@@ -40,7 +41,6 @@ const ROUTES = [
   { pattern: '/changes.xml', entrypoint: 'routes/changes.xml.ts' },
   { pattern: '/manifest.webmanifest', entrypoint: 'routes/manifest.webmanifest.ts' },
   { pattern: '/icons/[icon]', entrypoint: 'routes/icons/[icon].ts' },
-  { pattern: '/versions/[...version]', entrypoint: 'routes/policy-version.astro' },
 ];
 
 const ROBOTS_TXT = { pattern: '/robots.txt', entrypoint: 'routes/robots.txt.ts' };
@@ -67,9 +67,9 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
           site: config.site ?? settings.origin,
           base: config.base !== '/' ? config.base : settings.base,
           build: { concurrency: RENDER_CONCURRENCY },
-          // After Starlight's: the print page is filled in after the search index is written (a
-          // smaller page for Pagefind to read), and the offline copy lists both.
-          integrations: [isPrivate(settings) ? noSitemap : publicSitemap(), starlight(starlightConfig), mdx(), printPage(), offlineCopy(settings.base, settings.offline)],
+          // After Starlight's: the print page is filled in and the version pages written after the
+          // search index is made (less for Pagefind to read), and the offline copy sees them all.
+          integrations: [isPrivate(settings) ? noSitemap : publicSitemap(), starlight(starlightConfig), mdx(), printPage(), versionPagesIntegration(settings), offlineCopy(settings.base, settings.offline)],
           vite: { plugins: [settingsModule(settings, plan, command)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },

@@ -13,12 +13,14 @@ export interface Sample {
    * time hides it until the cores are full.
    */
   cpuSeconds?: number | undefined;
+  /** What the command printed (stdout, then stderr), when asked for: a step's own timing line. */
+  output?: string;
 }
 
 const GNU_TIME = '/usr/bin/time';
 
 /** Run a command once; with GNU time on the machine, also read its CPU time and peak memory. */
-export function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; okCodes?: number[] }): Sample {
+export function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; okCodes?: number[]; keepOutput?: boolean }): Sample {
   const useTime = existsSync(GNU_TIME);
   const start = performance.now();
   const result = spawnSync(useTime ? GNU_TIME : command, useTime ? ['-f', '%M %U %S', command, ...args] : args, {
@@ -29,7 +31,7 @@ export function measure(command: string, args: string[], options: { cwd: string;
   });
   const seconds = (performance.now() - start) / 1000;
   if (!(options.okCodes ?? [0]).includes(result.status ?? -1)) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-3000)}`);
-  return { seconds, ...(useTime ? readGnuTime(result.stderr) : {}) };
+  return { seconds, ...(useTime ? readGnuTime(result.stderr) : {}), ...(options.keepOutput ? { output: `${result.stdout}${result.stderr}` } : {}) };
 }
 
 /** GNU time's `%M %U %S` line, the last of stderr: peak KB, user and system seconds. */

@@ -3,7 +3,10 @@ import { relative, sep } from 'node:path';
 import settings, { isDevServer } from 'virtual:plainbook/settings';
 import type { ContentHistory } from '../policies/git-history.ts';
 import { contentHistory } from './content-history.ts';
-import { changeTimesOf, policyOfFile } from './policy-versions.ts';
+import { changeTimesOf, pageVersions } from './policy-versions.ts';
+import { versionWords } from './version-html.ts';
+import { tocWithHeadings, type Toc } from './version-toc.ts';
+import { policyOfFile } from './version-links.ts';
 import { markChangedLinks, trimSidebar } from './sidebar.ts';
 import { isPrivate, withoutSitemapLink } from './visibility.ts';
 
@@ -18,9 +21,17 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   const history = await contentHistory(settings);
   const changed = route.entry.filePath ? await lastChange(history, route.entry.filePath) : undefined;
   route.lastUpdated = changed ? new Date(changed) : route.lastUpdated;
+  if (route.toc && route.entry.filePath) route.toc = await tocInForce(route.toc, route.entry.filePath);
   route.sidebar = markChangedLinks(trimSidebar(route.sidebar), await changedByHref(history));
   if (isPrivate(settings)) route.head = withoutSitemapLink(route.head);
 });
+
+/** While a change waits, the page shows the words in force: its "On this page" lists their headings. */
+async function tocInForce(toc: Toc, file: string): Promise<Toc> {
+  if (!policyOfFile(settings, file)) return toc;
+  const { inForce } = await pageVersions(settings, file, settings.today);
+  return inForce ? tocWithHeadings(toc, versionWords(inForce, file).headings) : toc;
+}
 
 /** When the file last changed for readers: its newest commit, or for a policy its newest change in force. */
 async function lastChange(history: ContentHistory, file: string): Promise<string | undefined> {

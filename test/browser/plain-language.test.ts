@@ -131,6 +131,16 @@ describe.skipIf(!browserTestsEnabled())('the Plain language app in the dev toolb
     expect(html).not.toContain('<!--plainbook:print ');
   });
 
+  it('serves the version pages\' route from the code a build writes them with', async () => {
+    // This copy of the handbook has no git history, so no policy has an earlier version.
+    const stylesheet = await fetch(`${server.url}versions/version.css`);
+    expect(stylesheet.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(await stylesheet.text()).toContain('.version-banner');
+    const missing = await fetch(`${server.url}versions/refunds/1/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('No such version of a policy.');
+  });
+
   it('is not in a production build', () => {
     const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
     const built = files(inject('siteDir')).filter((file) => /\.(html|js)$/.test(file));

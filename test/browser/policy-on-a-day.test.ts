@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.ts';
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { serveStatic, type StaticSite } from '../helpers/static-site.ts';
@@ -43,6 +44,9 @@ describe.skipIf(!browserTestsEnabled())('what the policy said on a day', () => {
     await Promise.all([page.waitForURL(/\/versions\/refunds\/1\/$/), page.getByRole('button', { name: 'Show' }).click()]);
     expect(await page.locator('main').textContent()).toContain('Give the money back within 30 days.');
     expect(await page.locator('.version-banner').textContent()).toContain('This version was in force from 5 Jan 2026 to 9 Mar 2026.');
+    // A page of its own, written after the build: its stylesheet loads and it passes axe as the site's pages do.
+    expect(await page.locator('.version-banner').evaluate((banner) => getComputedStyle(banner).borderLeftStyle)).toBe('solid');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(new URL('policies/refunds/', site.url).href);
     await page.getByLabel('What did this policy say on').fill('2025-12-25');

@@ -10,8 +10,8 @@ import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { createTempRepo, type TempRepo } from '../helpers/temp-git-repo.ts';
 
 const GOALS = 'mission: We help.\ngoals:\n  - { id: warm-welcome, title: Welcome, statement: Greet., serves: Help. }\n';
-const refunds = (words: string, effective: string) =>
-  `---\ntitle: Refunds\nowner: "@acme/leads"\nstatus: published\neffective: ${effective}\ngoals: [warm-welcome]\n---\n\n## How long\n\n${words}\n`;
+const refunds = (words: string, effective: string, heading = 'How long') =>
+  `---\ntitle: Refunds\nowner: "@acme/leads"\nstatus: published\neffective: ${effective}\ngoals: [warm-welcome]\n---\n\n## ${heading}\n\n${words}\n`;
 const OLD = 'Give the money back within 30 days.';
 const NOW = 'Give the money back within 14 days.';
 const NEXT = 'Give the money back within 21 days.';
@@ -26,7 +26,7 @@ describe('the policy on any day', () => {
     repo = createTempRepo();
     repo.commit({ 'content/goals.yml': GOALS, 'content/index.mdx': '---\ntitle: Home\n---\n\nHello.\n', 'content/policies/refunds.mdx': refunds(OLD, '2026-01-05') }, 'Add refunds', '2026-01-05T09:00:00Z');
     repo.commit({ 'content/policies/refunds.mdx': refunds(NOW, '2026-01-05') }, 'Shorter refunds (#4)', '2026-03-10T09:00:00Z');
-    repo.commit({ 'content/policies/refunds.mdx': refunds(NEXT, '2027-02-01') }, 'Longer refunds (#9)', '2026-11-20T09:00:00Z');
+    repo.commit({ 'content/policies/refunds.mdx': refunds(NEXT, '2027-02-01', 'How many days') }, 'Longer refunds (#9)', '2026-11-20T09:00:00Z');
     const content = join(repo.dir, 'content');
     // One after the other: two builds of one project share Astro's prerender folder.
     before = await buildSite({ PLAINBOOK_CONTENT_DIR: content, PLAINBOOK_TODAY: '2026-12-04' });
@@ -43,12 +43,18 @@ describe('the policy on any day', () => {
     expect(html).toMatch(/<del>[\s\S]*14[\s\S]*<\/del>[\s\S]*<ins>[\s\S]*21[\s\S]*<\/ins>/);
     // The header is the words' in force: effective from January, not the waiting change's February.
     expect(html).toMatch(/<dt>Effective<\/dt>\s*<dd><time datetime="2026-01-05">5 Jan 2026<\/time>/);
+    // "On this page" lists the headings of the words shown, with the ids Astro would give them.
+    expect(html).toContain('<h2 id="how-long">How long</h2>');
+    expect(html).toMatch(/<a href="#how-long"[^>]*><span[^>]*>How long<\/span>/);
+    expect(html).not.toContain('href="#how-many-days"');
   });
 
   it('shows the new words from the day they take effect, with no notice', () => {
     const html = page(after, 'policies/refunds');
     expect(html).toContain(NEXT);
     expect(html).not.toContain('data-upcoming-change');
+    expect(html).toMatch(/<a href="#how-many-days"[^>]*><span[^>]*>How many days<\/span>/);
+    expect(html).not.toContain('href="#how-long"');
   });
 
   it('gives each earlier version its page: the words then, the days in force, the change that made it', () => {
