@@ -33,3 +33,15 @@ export function htmlCode(text: string, limit = 200): string {
     .replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
   return `<code>${escaped}</code>`;
 }
+
+/**
+ * The text inside a block `fenced` wrote, or the value as it is when it is not exactly one such
+ * block: what a field of an imported answer held, read back from the issue.
+ */
+export function unfenced(value: string): string {
+  const block = /^(`{3,})text\n([\s\S]*)\n\1$/.exec(value);
+  if (!block) return value;
+  const [, fence = '', inner = ''] = block;
+  const longest = Math.max(0, ...[...inner.matchAll(/`+/g)].map((run) => run[0].length));
+  return longest < fence.length ? inner : value;
+}

@@ -1,5 +1,5 @@
 import { parseIssue } from '@github/issue-parser';
-import { inlineCode } from '../github/inert-text.ts';
+import { inlineCode, unfenced } from '../github/inert-text.ts';
 import { policyIdFromOption } from '../policies/feedback-link.ts';
 import { FROM_OPTIONS, PROBLEM_TYPES } from './feedback-form.ts';
 
@@ -40,8 +40,9 @@ export function parseFeedback(body: string, formYaml: string): ParsedFeedback {
   const unreadable: string[] = [];
   const feedback: Feedback = {};
   const text = (key: string) => {
+    // An imported answer's words stand in a code block (see src/feedback/issue-form.ts).
     const value = first(raw[key]);
-    return value && value !== '_No response_' && value !== 'None' ? value.trim() : undefined;
+    return value && value !== '_No response_' && value !== 'None' ? unfenced(value.trim()).trim() : undefined;
   };
 
   const policyLabel = text('policy');

@@ -15,11 +15,24 @@ export const FORM_PLACEHOLDERS = ['policy', 'section', 'current', 'round', 'code
 
 const formAddress = z.url({ protocol: /^https$/ });
 
+/**
+ * What `plainbook feedback import` can match a column to: the issue form's fields (by their ids),
+ * `consent` (the answer says the person agreed to be named) and `name`/`email` (personal data:
+ * read only to be left out, or, with consent, to credit the name).
+ */
+export const ANSWER_COLUMN_KEYS = ['policy', 'round', 'section', 'current', 'suggested', 'problem', 'clarity', 'from', 'code', 'consent', 'name', 'email'] as const;
+export type AnswerColumnKey = (typeof ANSWER_COLUMN_KEYS)[number];
+
+/** A form's question title, or several (a team that renamed a question across exports). */
+const columnTitles = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]);
+
 export const feedbackSettingsSchema = z.strictObject({
   /** A form address with `{policy}`, `{section}`, `{current}`, `{round}` and `{code}` where its prefilled answers go. */
   form: formAddress.optional(),
   /** An address that takes feedback by e-mail; links open a message with the same fields in its subject and body. */
   email: z.email().optional(),
+  /** The team's own question titles, per field, for `plainbook feedback import`; the issue form's labels always match too. */
+  columns: z.strictObject(Object.fromEntries(ANSWER_COLUMN_KEYS.map((key) => [key, columnTitles.optional()])) as Record<AnswerColumnKey, z.ZodOptional<typeof columnTitles>>).optional(),
 });
 
 export type FeedbackSettings = z.infer<typeof feedbackSettingsSchema>;
@@ -30,5 +43,12 @@ export const feedbackSettingsHelp: FieldHelpTable = {
     example: 'form: "https://docs.google.com/forms/d/e/FORM_ID/viewform?usp=pp_url&entry.1=%7Bpolicy%7D"',
   },
   'feedback.email': { expected: 'an e-mail address that takes feedback', example: 'email: handbook-feedback@acme.com' },
-  feedback: { expected: 'a group with `form` or `email`', example: 'feedback: { email: handbook-feedback@acme.com }' },
+  'feedback.columns': {
+    expected: `the titles of your form's questions, each under one of ${ANSWER_COLUMN_KEYS.map((key) => `\`${key}\``).join(', ')}`,
+    example: 'columns: { policy: "Which policy is it about?", current: "Which words?", consent: "May we name you?" }',
+  },
+  ...Object.fromEntries(
+    ANSWER_COLUMN_KEYS.map((key) => [`feedback.columns.${key}`, { expected: "a question's title as your form shows it, or a list of titles", example: `${key}: ["Your question's title", "Its old title"]` }]),
+  ),
+  feedback: { expected: 'a group with `form`, `email` or `columns`', example: 'feedback: { email: handbook-feedback@acme.com }' },
 };

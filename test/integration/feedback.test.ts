@@ -393,7 +393,7 @@ describe('how the command ends', () => {
   it('exits 2 for a usage mistake', () => {
     const run = spawnSync(process.execPath, [resolve('src/bin/plainbook.ts'), 'feedback', 'merge', '4'], { cwd: project.dir, encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^Unexpected command `merge`, expected `pr` or `decline`\./);
+    expect(run.stderr).toMatch(/^Unexpected command `merge`, expected `pr`, `decline` or `import`\./);
   });
 });
 
@@ -475,7 +475,7 @@ describe('run from a terminal', () => {
     await expect(feedback('pr', 'seven')).rejects.toThrow('Unexpected issue number `seven`, expected a number such as `42`.');
     await expect(feedback('pr')).rejects.toThrow('Unexpected issue number ``, expected a number such as `42`.');
     await expect(feedback('pr', '7x')).rejects.toThrow('Unexpected issue number `7x`');
-    await expect(feedback()).rejects.toThrow(/^Missing command, expected `pr` or `decline`\.\n\nUsage: plainbook feedback/);
+    await expect(feedback()).rejects.toThrow(/^Missing command, expected `pr`, `decline` or `import`\.\n\nUsage: plainbook feedback/);
     expect((await feedback('--help')).outcome).toMatch(/^Usage: plainbook feedback <pr\|decline> <issue-number> \[--dry-run\]/);
     expect(fake.requests).toEqual([]);
   });
