@@ -4,7 +4,7 @@
  * the token), so bad input stops the run before any write.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { commandLine, dateOption } from '../command/options.ts';
 import { EXIT } from '../command/exit-codes.ts';
 import { UsageError } from '../errors/index.ts';
@@ -17,8 +17,8 @@ import { roundLabel, trackingTag, type SiteLinks } from './bodies.ts';
 import { FEEDBACK_FORM_PATH, renderFeedbackForm } from './feedback-form.ts';
 import { IssueTracker } from '../github/issues.ts';
 import { remindTesters } from './remind.ts';
-import { PILOTS_DIR, isRoundOpen, loadRound } from './rounds.ts';
-import { startRound } from './start.ts';
+import { PILOTS_DIR, isRoundOpen, loadRound, namedTestersWarning, roundFile } from './rounds.ts';
+import { personalLinksText, startRound } from './start.ts';
 import { readFeedbackIssues, roundStatus } from './status.ts';
 import { formatStatus, STATUS_FORMATS, statusMarkdown, type StatusFormat } from './status-report.ts';
 
@@ -57,9 +57,11 @@ export async function pilotCli(argv: string[], io: GitHubCliIo): Promise<number>
   const token = tokenFromEnv(io.env);
   const dryRun = args.command === 'plan' || args.dryRun;
   const github = new IssueTracker(createOctokit(token, target, io.clientOptions ?? clientOptionsFromEnv(io.env)), target, dryRun);
-  const site: SiteLinks = { siteUrl: settings.url, repoUrl: settings.repoUrl };
+  const site: SiteLinks = { siteUrl: settings.url, repoUrl: settings.repoUrl, feedback: settings.feedback };
   const today = args.today ?? todayIso();
   const log = (line: string) => io.stderr(`${line}\n`);
+  const named = namedTestersWarning(round, relative(io.root, roundFile(settings.contentPath, round.id)));
+  if (named) log(named);
 
   if (args.command === 'plan' || args.command === 'start') {
     const notPilot = policies.filter((policy) => round.policies.includes(policy.id) && policy.frontmatter.status !== 'pilot');
@@ -67,6 +69,7 @@ export async function pilotCli(argv: string[], io: GitHubCliIo): Promise<number>
     const report = await startRound({ github, round, policies: roundPolicies, site, log });
     const created = report.labelsCreated.length + report.tasksCreated.length + (report.tracking === 'created' ? 1 : 0) + (report.milestone === 'created' ? 1 : 0);
     io.stdout(`${dryRun ? 'Would create' : 'Created'} ${created} ${created === 1 ? 'thing' : 'things'}: ${report.labelsCreated.length} labels, ${report.milestone === 'created' ? 1 : 0} milestone, ${report.tracking === 'created' ? 1 : 0} tracking issue, ${report.tasksCreated.length} task issues. ${report.tasksKept.length} task issues already existed.\n`);
+    io.stdout(personalLinksText(round, site));
     return EXIT.ok;
   }
 

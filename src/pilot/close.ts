@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { marker } from '../github/markers.ts';
-import { testerKey, type Round, type RoundResults } from '../schema/pilot.ts';
+import { testerKey, testerLogName, type Round, type RoundResults } from '../schema/pilot.ts';
 import { milestoneTitle, roundLabel, STATUS_END, STATUS_START, taskTag, trackingTag } from './bodies.ts';
 import type { IssueTracker } from '../github/issues.ts';
 import type { RoundStatus } from './status.ts';
@@ -48,7 +48,7 @@ export async function closeRound(
       const tag = marker(`pilot=${round.id}`, { thanks: testerKey(tester) });
       await github.commentOnce(task.number, tag, `${tag}\nThe pilot round **${round.title}** has closed. Thank you for your time and your feedback: it shapes the handbook everyone uses.`);
       await github.updateIssue(task.number, { state: 'closed', state_reason: 'completed' });
-      log(`${github.dryRun ? 'Would close' : 'Closed'} #${task.number} (${testerKey(tester)}) with thanks`);
+      log(`${github.dryRun ? 'Would close' : 'Closed'} #${task.number} (${testerLogName(round, tester)}) with thanks`);
     }
   }
   const tracking = await github.findOwn(issues, trackingTag(round));

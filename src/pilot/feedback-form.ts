@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import type { GeneratedFile } from '../files/generated-file.ts';
 import type { PolicyRecord } from '../policies/catalog.ts';
 import { FEEDBACK_FIELDS, FEEDBACK_FORM, policyOptionLabel } from '../policies/feedback-link.ts';
+import { FEEDBACK_LABELS } from '../policies/feedback-channels.ts';
 
 export const FEEDBACK_FORM_PATH = `.github/ISSUE_TEMPLATE/${FEEDBACK_FORM}`;
 
@@ -23,15 +24,16 @@ export function renderFeedbackForm(policies: readonly { id: string; title: strin
         type: 'markdown',
         attributes: { value: 'Thank you for helping. Quote the words you mean, and say what you would write instead.' },
       },
-      dropdown(FEEDBACK_FIELDS.policy, 'Policy', policies.map(policyOptionLabel), true),
-      input(FEEDBACK_FIELDS.round, 'Pilot round', 'If you are testing in a pilot round, its id, such as spring-2026.'),
-      input(FEEDBACK_FIELDS.section, 'Section heading', 'The heading above the words you mean.'),
-      textarea(FEEDBACK_FIELDS.current, 'Current wording', 'Copy the words exactly as they are now.', true),
-      textarea('suggested', 'Suggested wording', 'What you would write instead. Leave it empty if you are not sure.'),
-      dropdown('problem', 'What is wrong?', [...PROBLEM_TYPES], true),
-      dropdown('clarity', 'How clear is this policy? (1 = very unclear, 5 = very clear)', ['1', '2', '3', '4', '5'], true),
+      dropdown(FEEDBACK_FIELDS.policy, FEEDBACK_LABELS.policy, policies.map(policyOptionLabel), true),
+      input(FEEDBACK_FIELDS.round, FEEDBACK_LABELS.round, 'If you are testing in a pilot round, its id, such as spring-2026.'),
+      input(FEEDBACK_FIELDS.section, FEEDBACK_LABELS.section, 'The heading above the words you mean.'),
+      textarea(FEEDBACK_FIELDS.current, FEEDBACK_LABELS.current, 'Copy the words exactly as they are now.', true),
+      textarea('suggested', FEEDBACK_LABELS.suggested, 'What you would write instead. Leave it empty if you are not sure.'),
+      dropdown('problem', FEEDBACK_LABELS.problem, [...PROBLEM_TYPES], true),
+      dropdown('clarity', FEEDBACK_LABELS.clarity, ['1', '2', '3', '4', '5'], true),
       dropdown('from', 'Who is this feedback from?', Object.values(FROM_OPTIONS), true),
-      input('customer', "Customer's name", 'Only when you file for a customer.'),
+      // A code, never a name: this issue may be public (see docs/pilot-leads.md, "Feedback from people without GitHub").
+      input(FEEDBACK_FIELDS.code, FEEDBACK_LABELS.code, 'For a tester without a GitHub account: the code on their invitation, such as K7Q2-M9P4. Never their name.'),
     ],
   };
   const header = '# Made by `npx plainbook forms` from content/policies. Do not edit by hand:\n# change a policy, then run `npx plainbook forms`.\n';

@@ -1,4 +1,5 @@
 import { parseIssue } from '@github/issue-parser';
+import { parse, stringify } from 'yaml';
 import { inlineCode, unfenced } from '../github/inert-text.ts';
 import { policyIdFromOption } from '../policies/feedback-link.ts';
 import { FROM_OPTIONS, PROBLEM_TYPES } from './feedback-form.ts';
@@ -14,6 +15,9 @@ export interface Feedback {
   problem?: ProblemType;
   clarity?: number;
   from?: 'staff' | 'customer';
+  /** The tester code of someone without a GitHub account, as they or a staff member typed it. */
+  code?: string;
+  /** Issues from before tester codes: the customer's name, read so old rounds still count. */
   customer?: string;
 }
 
@@ -33,7 +37,7 @@ const REQUIRED: (keyof Feedback)[] = ['policy', 'current', 'problem', 'clarity',
 export function parseFeedback(body: string, formYaml: string): ParsedFeedback {
   let raw: Record<string, unknown>;
   try {
-    raw = parseIssue(body ?? '', formYaml) as Record<string, unknown>;
+    raw = parseIssue(body ?? '', withLegacyFields(formYaml)) as Record<string, unknown>;
   } catch {
     raw = {};
   }
@@ -55,6 +59,7 @@ export function parseFeedback(body: string, formYaml: string): ParsedFeedback {
   assign(feedback, 'section', text('section'));
   assign(feedback, 'current', text('current'));
   assign(feedback, 'suggested', text('suggested'));
+  assign(feedback, 'code', text('code'));
   assign(feedback, 'customer', text('customer'));
 
   const problem = text('problem')?.toLowerCase();
@@ -78,6 +83,33 @@ export function parseFeedback(body: string, formYaml: string): ParsedFeedback {
     if (feedback[field] === undefined && !unreadable.some((entry) => entry.startsWith(`${field}:`))) unreadable.push(`${field}: missing`);
   }
   return { feedback, unreadable };
+}
+
+/**
+ * Forms before tester codes asked for the customer's name under this heading. The parser files
+ * a heading the form does not know under the field above it, so the form it reads with still
+ * knows the old field: an old issue keeps its answers apart and its round still counts.
+ */
+const LEGACY_FIELDS = [{ type: 'input', id: 'customer', attributes: { label: "Customer's name" } }];
+
+/** The last form read and its legacy-aware copy: a run reads every issue with the same form. */
+let lastForm: { yaml: string; result: string } | undefined;
+
+function withLegacyFields(formYaml: string): string {
+  if (lastForm?.yaml === formYaml) return lastForm.result;
+  let result = formYaml;
+  try {
+    const form = parse(formYaml) as { body?: { id?: string }[] } | null;
+    if (form && Array.isArray(form.body)) {
+      const ids = new Set(form.body.map((field) => field?.id));
+      const missing = LEGACY_FIELDS.filter((field) => !ids.has(field.id));
+      if (missing.length > 0) result = stringify({ ...form, body: [...form.body, ...missing] }, { lineWidth: 0 });
+    }
+  } catch {
+    // A form that is not YAML is the parser's to report, as before.
+  }
+  lastForm = { yaml: formYaml, result };
+  return result;
 }
 
 function first(value: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { marker } from '../github/markers.ts';
-import { testerKey, type Round } from '../schema/pilot.ts';
+import { testerKey, testerLogName, type Round } from '../schema/pilot.ts';
 import { roundLabel, taskTag } from './bodies.ts';
 import type { IssueTracker } from '../github/issues.ts';
 import type { RoundStatus } from './status.ts';
@@ -23,7 +23,7 @@ export async function remindTesters(github: IssueTracker, round: Round, status: 
     const outcome = await github.commentOnce(task.number, tag, body);
     if (outcome === 'created') {
       reminded.push(key);
-      log(`${github.dryRun ? 'Would remind' : 'Reminded'} ${key} on #${task.number}`);
+      log(`${github.dryRun ? 'Would remind' : 'Reminded'} ${testerLogName(round, tester)} on #${task.number}`);
     }
   }
   return reminded;

@@ -1,5 +1,5 @@
-import { taskAssignee, testerKey, type Round } from '../schema/pilot.ts';
-import { milestoneTitle, pilotLabels, roundLabel, taskBody, taskTag, trackingBody, trackingTag, type PolicyLink, type SiteLinks } from './bodies.ts';
+import { taskAssignee, testerKey, testerLogName, type Round } from '../schema/pilot.ts';
+import { milestoneTitle, personalLink, pilotLabels, roundLabel, taskBody, taskTag, trackingBody, trackingTag, type PolicyLink, type SiteLinks } from './bodies.ts';
 import type { Issue, IssueTracker } from '../github/issues.ts';
 
 export interface StartInput {
@@ -65,7 +65,7 @@ export async function startRound({ github, round, policies, site, log }: StartIn
         task = await github.createIssueOnce(
           taskTag(round, tester),
           {
-            title: `Pilot task: ${round.title} (${key})`,
+            title: `Pilot task: ${round.title} (${tester.code ? `tester ${key}` : key})`,
             body: taskBody(round, tester, policies, site),
             labels: [...labels, 'pilot-task'],
             assignees: [taskAssignee(tester)],
@@ -75,7 +75,7 @@ export async function startRound({ github, round, policies, site, log }: StartIn
         );
       }
       report.tasksCreated.push(key);
-      log(`${would} task issue${task ? ` #${task.number}` : ''} for ${key} (${index + 1}/${round.testers.length})`);
+      log(`${would} task issue${task ? ` #${task.number}` : ''} for ${testerLogName(round, tester)} (${index + 1}/${round.testers.length})`);
     }
     if (task) tasks.set(key, task.number);
   }
@@ -96,4 +96,15 @@ export async function startRound({ github, round, policies, site, log }: StartIn
 function statusSection(body: string): string {
   const match = /<!-- plainbook:status-start -->\n([\s\S]*?)\n<!-- plainbook:status-end -->/.exec(body);
   return match?.[1]?.startsWith('_No status yet') ? '' : (match?.[1] ?? '');
+}
+
+/**
+ * For `pilot start` to print: each tester without a GitHub account, by code, with the personal
+ * link the staff member who invites them passes on. Nothing here is a name.
+ */
+export function personalLinksText(round: Round, site: SiteLinks): string {
+  const coded = round.testers.filter((tester) => tester.code);
+  if (coded.length === 0) return '';
+  const lines = coded.map((tester) => `  ${tester.code} (${tester.group}), invited by @${taskAssignee(tester)}:\n    ${personalLink(site, round, tester)}`);
+  return `\nPersonal links for testers without a GitHub account (also in each task issue). Each opens the feedback ${site.feedback?.form ? 'form' : site.feedback?.email ? 'e-mail' : 'form on GitHub'} with the round and the tester's code filled in:\n${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
  * Where a round stands: feedback per policy and per tester, worked out from feedback issues in
  * one pass. Pure functions here; the GitHub reads (a page per 100 issues) are in the CLI.
  */
-import { testerKey, type Round, type Tester } from '../schema/pilot.ts';
+import { normalTesterCode, testerKey, type Round, type Tester } from '../schema/pilot.ts';
 import { parseFeedback, type Feedback, type ProblemType } from './feedback-parse.ts';
 import { labelNames, type Issue } from '../github/issues.ts';
 
@@ -83,8 +83,17 @@ export function readFeedbackIssues(issues: readonly Issue[], formYaml: string, p
   });
 }
 
-/** Whose feedback an item is, as a tester key: the author, or the customer they filed for. */
+/**
+ * Whose feedback an item is: the tester whose code it gives (filed on GitHub by the staff member
+ * who invited them, or imported from the team's form), the customer named in an issue from
+ * before codes, or else its author.
+ */
 function feedbackTester(round: Round, item: FeedbackItem): Tester | undefined {
+  if (item.feedback.code) {
+    const code = normalTesterCode(item.feedback.code);
+    const coded = round.testers.find((tester) => tester.code === code);
+    if (coded) return coded;
+  }
   if (item.feedback.from === 'customer' && item.feedback.customer) {
     const name = item.feedback.customer.trim().toLowerCase();
     const customer = round.testers.find((tester) => tester.via === item.author && tester.name?.toLowerCase() === name);

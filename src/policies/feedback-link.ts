@@ -5,7 +5,7 @@
 export const FEEDBACK_FORM = 'policy-feedback.yml';
 
 /** The form's field ids that links fill in (GitHub reads them as URL parameters). */
-export const FEEDBACK_FIELDS = { policy: 'policy', round: 'round', section: 'section', current: 'current' } as const;
+export const FEEDBACK_FIELDS = { policy: 'policy', round: 'round', section: 'section', current: 'current', code: 'code' } as const;
 
 /** GitHub answers 414 for addresses much past 8 KB; a quote this long is a paragraph or more. */
 const MAX_QUOTE = 1500;
@@ -19,10 +19,12 @@ export function policyIdFromOption(label: string): string | undefined {
   return /\(([a-z0-9][a-z0-9/-]*)\)\s*$/.exec(label.trim())?.[1];
 }
 
-/** GitHub's new-issue page with the feedback form, the policy (and pilot round) already chosen. */
-export function feedbackUrl(repoUrl: string, policy: { id: string; title: string }, round?: string): string {
-  const params = new URLSearchParams({ template: FEEDBACK_FORM, title: `Feedback: ${policy.title}`, [FEEDBACK_FIELDS.policy]: policyOptionLabel(policy) });
+/** GitHub's new-issue page with the feedback form, the policy (and pilot round, and tester code) already chosen. */
+export function feedbackUrl(repoUrl: string, policy: { id: string; title: string } | undefined, round?: string, code?: string): string {
+  const params = new URLSearchParams({ template: FEEDBACK_FORM, title: `Feedback: ${policy?.title ?? ''}` });
+  if (policy) params.set(FEEDBACK_FIELDS.policy, policyOptionLabel(policy));
   if (round) params.set(FEEDBACK_FIELDS.round, round);
+  if (code) params.set(FEEDBACK_FIELDS.code, code);
   return `${repoUrl}/issues/new?${params}`;
 }
 

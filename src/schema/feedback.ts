@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { FieldHelpTable } from './friendly-error.ts';
+import { closestMatch } from './suggest.ts';
 
 /**
  * The places a prefilled form address can carry the page's context. Google Forms' "Get
@@ -13,7 +14,33 @@ import type { FieldHelpTable } from './friendly-error.ts';
  */
 export const FORM_PLACEHOLDERS = ['policy', 'section', 'current', 'round', 'code'] as const;
 
-const formAddress = z.url({ protocol: /^https$/ });
+/**
+ * A form address this long still leaves room for the page's context under the 2,000 characters
+ * a link may take (MAX_LINK_LENGTH in src/policies/feedback-channels.ts). Prefilled links from
+ * Google Forms and Microsoft Forms are 100 to 400 characters.
+ */
+const MAX_FORM_ADDRESS = 1000;
+
+/**
+ * `{policy}` as typed, or `%7Bpolicy%7D` as a form tool's editor encodes it: a word in braces.
+ * Braces around anything else (a SharePoint address carries `%7B<GUID>%7D`) are the address's own.
+ */
+const PLACEHOLDER = /\{([a-z]+)\}|%7B([a-z]+)%7D/gi;
+
+const formAddress = z
+  .url({ protocol: /^https$/ })
+  .max(MAX_FORM_ADDRESS)
+  .superRefine((address, ctx) => {
+    for (const match of address.matchAll(PLACEHOLDER)) {
+      const name = match[1] ?? match[2] ?? '';
+      if ((FORM_PLACEHOLDERS as readonly string[]).includes(name.toLowerCase())) continue;
+      const near = closestMatch(name, FORM_PLACEHOLDERS);
+      ctx.addIssue({
+        code: 'custom',
+        message: `Unexpected placeholder \`${match[0]}\` in \`feedback.form\`, expected one of ${FORM_PLACEHOLDERS.map((known) => `\`{${known}}\``).join(', ')}${near ? ` (did you mean \`{${near}}\`?)` : ''}.`,
+      });
+    }
+  });
 
 /**
  * What `plainbook feedback import` can match a column to: the issue form's fields (by their ids),
@@ -39,7 +66,7 @@ export type FeedbackSettings = z.infer<typeof feedbackSettingsSchema>;
 
 export const feedbackSettingsHelp: FieldHelpTable = {
   'feedback.form': {
-    expected: 'an `https:` address of your feedback form, with `{policy}`, `{section}`, `{current}`, `{round}` or `{code}` where its prefilled answers go',
+    expected: `an \`https:\` address of your feedback form (at most ${MAX_FORM_ADDRESS.toLocaleString('en')} characters), with \`{policy}\`, \`{section}\`, \`{current}\`, \`{round}\` or \`{code}\` where its prefilled answers go`,
     example: 'form: "https://docs.google.com/forms/d/e/FORM_ID/viewform?usp=pp_url&entry.1=%7Bpolicy%7D"',
   },
   'feedback.email': { expected: 'an e-mail address that takes feedback', example: 'email: handbook-feedback@acme.com' },

@@ -2,7 +2,9 @@
  * What every page does once it has loaded, none of it needed to read the page, so its code
  * comes after (the footer starts it): badge the sidebar's pages changed since this reader last
  * opened them (kept in this browser only) and count this page as read; answer "What did this
- * policy say on …?"; start the offline copy (a built site only: `astro dev` serves no worker).
+ * policy say on …?"; offer a handbook's own feedback form and e-mail after each section
+ * (src/suggest/channel-links.ts); start the offline copy (a built site only: `astro dev` serves
+ * no worker).
  */
 import { showNewSinceVisit } from '../redline/new-since-visit.ts';
 
@@ -14,6 +16,7 @@ export function afterLoad(page: Document, built: boolean): void {
   }
   const versionOn = page.querySelector<HTMLFormElement>('form[data-version-on]');
   if (versionOn) void import('./version-on-day.ts').then(({ startVersionOnDay }) => startVersionOnDay(versionOn));
+  if (page.querySelector('[data-feedback-channels]')) void import('../suggest/channel-links.ts').then(({ offerSectionChoices }) => offerSectionChoices(page));
   const offline = page.querySelector<HTMLElement>('[data-offline-support]');
   if (offline && built) void import('../offline/client.ts').then(({ startOfflineSupport }) => startOfflineSupport(offline));
 }

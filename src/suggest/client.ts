@@ -3,12 +3,15 @@
  * the policy, the section and the words as the file has them already filled in (GitHub fills an
  * issue form's fields from URL parameters named by the fields' ids). Each section also gets a
  * link to the same form, for keyboard and screen-reader users. Without a feedback link on the
- * page (not a policy), nothing is added.
+ * page (not a policy), nothing is added. A handbook with its own form or e-mail (`feedback:` in
+ * the settings) offers them beside GitHub's: channel-links.ts turns these links into choices
+ * once the page has loaded, so that code weighs on no first view (page-weight.test.ts).
  */
 import { withQuote } from '../policies/feedback-link.ts';
 
 export function startSuggestions(document: Document): void {
-  const base = document.querySelector<HTMLAnchorElement>('.feedback-link a')?.href;
+  // GitHub's form: the header's only link, or its last after the handbook's own form and e-mail.
+  const base = document.querySelector<HTMLAnchorElement>('.feedback-link a:last-of-type')?.href;
   const content = document.querySelector<HTMLElement>('.sl-markdown-content');
   if (!base || !content) return;
   addSectionLinks(document, content, base);

@@ -9,10 +9,18 @@ import { sourceWords } from './source-words.ts';
 /** Selections settle this long before the button moves: a drag fires many selection changes. */
 const SETTLE_MS = 150;
 
-export function offerOnSelection(document: Document, content: HTMLElement, base: string): void {
-  const button = document.createElement('a');
-  button.className = 'suggest-change print:hidden';
-  button.textContent = 'Suggest a change';
+export async function offerOnSelection(document: Document, content: HTMLElement, base: string): Promise<void> {
+  // GitHub's form alone is one button, as before; the handbook's own form and e-mail make it a
+  // row of choices (channel-links.ts, fetched only on such a handbook).
+  const channels = document.querySelector('[data-feedback-channels]') ? await import('./channel-links.ts') : undefined;
+  const choicesFor = channels?.pageChoices(document);
+  const button = document.createElement(choicesFor ? 'div' : 'a');
+  button.className = `suggest-change${choicesFor ? ' suggest-change--choices' : ''} print:hidden`;
+  if (choicesFor) {
+    button.setAttribute('role', 'group');
+    button.setAttribute('aria-label', 'Suggest a change');
+  }
+  else button.textContent = 'Suggest a change';
   button.hidden = true;
   document.body.append(button);
 
@@ -22,7 +30,9 @@ export function offerOnSelection(document: Document, content: HTMLElement, base:
       button.hidden = true;
       return;
     }
-    button.href = withQuote(base, quote.section, quote.words);
+    const github = withQuote(base, quote.section, quote.words);
+    if (channels && choicesFor) channels.fillLinks(document, button, choicesFor(github, quote.section, quote.words), 'Suggest a change', '');
+    else if (button instanceof HTMLAnchorElement) button.href = github;
     const box = quote.range.getBoundingClientRect();
     button.style.top = `${window.scrollY + box.bottom + 6}px`;
     button.style.left = `${Math.max(8, window.scrollX + box.left)}px`;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface BuildResult {
   code: number | null;
@@ -11,14 +11,16 @@ export interface BuildResult {
 
 /**
  * Run `plainbook build` as `npm run build` does, in a child process with its own output and
- * cache folders, so a test build never touches the developer's `dist/`.
+ * cache folders, so a test build never touches the developer's `dist/`. `cwd`: a handbook of
+ * its own (its settings and astro.config.mjs), instead of the reference handbook.
  */
-export function buildSite(env: Record<string, string> = {}, outDir?: string, extraArgs: readonly string[] = []): Promise<BuildResult> {
+export function buildSite(env: Record<string, string> = {}, outDir?: string, extraArgs: readonly string[] = [], cwd?: string): Promise<BuildResult> {
   const work = mkdtempSync(join(tmpdir(), 'plainbook-build-'));
   const out = outDir ?? join(work, 'dist');
-  const args = ['src/bin/plainbook.ts', 'build', '--out-dir', out, '--cache-dir', join(work, 'cache'), ...extraArgs];
-  return new Promise((resolve, reject) => {
+  const args = [resolve('src/bin/plainbook.ts'), 'build', '--out-dir', out, '--cache-dir', join(work, 'cache'), ...extraArgs];
+  return new Promise((done, reject) => {
     const child = spawn(process.execPath, args, {
+      ...(cwd ? { cwd } : {}),
       env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -26,7 +28,7 @@ export function buildSite(env: Record<string, string> = {}, outDir?: string, ext
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output, outDir: out }));
+    child.on('close', (code) => done({ code, output, outDir: out }));
   });
 }
 

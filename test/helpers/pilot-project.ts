@@ -1,17 +1,23 @@
 import { stringify } from 'yaml';
-import { createTempProject } from './temp-project.ts';
+import { createTempProject, SETTINGS } from './temp-project.ts';
 
 export interface PilotProjectOptions {
   policies: number;
   staff: number;
-  /** Customers without GitHub accounts, each filed for by the first staff tester. */
+  /** Customers listed by name, as rounds before tester codes did, each filed for by the first staff tester. */
   customers?: number;
+  /** Testers without GitHub accounts listed by code (`CODES`), each invited by the first staff tester. */
+  coded?: number;
   opens?: string;
   closes?: string;
+  /** Lines added to plainbook.config.yml, e.g. a `feedback:` group. */
+  settings?: string;
 }
 
 export const policyId = (n: number) => `policy-${String(n).padStart(2, '0')}`;
 export const staffLogin = (n: number) => `tester-${String(n).padStart(2, '0')}`;
+/** Tester codes in the round file's shape, for `coded` testers. */
+export const testerCode = (n: number) => `CUST-${Array.from(String(n).padStart(4, '0'), (digit) => 'ABCDEFGHJK'[Number(digit)]).join('')}`;
 
 /** A project with `policies` policies and a round `spring` of `staff` testers (and customers). */
 export function createPilotProject(options: PilotProjectOptions) {
@@ -22,6 +28,7 @@ export function createPilotProject(options: PilotProjectOptions) {
   const testers = [
     ...Array.from({ length: options.staff }, (_, i) => ({ login: staffLogin(i + 1), group: 'staff' })),
     ...Array.from({ length: options.customers ?? 0 }, (_, i) => ({ name: `Customer ${i + 1}`, group: 'customer', via: staffLogin(1) })),
+    ...Array.from({ length: options.coded ?? 0 }, (_, i) => ({ code: testerCode(i + 1), group: 'customer', via: staffLogin(1) })),
   ];
   files['content/pilots/spring.yml'] = stringify({
     title: 'Spring pilot',
@@ -32,7 +39,7 @@ export function createPilotProject(options: PilotProjectOptions) {
     instructions: 'Read each page. Tell us what is unclear.',
     questions: ['What was missing?'],
   });
-  return createTempProject(files);
+  return createTempProject(files, `${SETTINGS}${options.settings ?? ''}`);
 }
 
 export interface FeedbackFields {
@@ -44,6 +51,8 @@ export interface FeedbackFields {
   problem?: string;
   clarity?: string;
   from?: 'staff' | 'customer';
+  code?: string;
+  /** A body from the form before tester codes, which asked for the customer's name instead. */
   customer?: string;
 }
 
@@ -59,7 +68,7 @@ export function feedbackBody(fields: FeedbackFields): string {
     ['What is wrong?', fields.problem ?? 'Unclear'],
     ['How clear is this policy? (1 = very unclear, 5 = very clear)', fields.clarity ?? '3'],
     ['Who is this feedback from?', fields.from === 'customer' ? 'A customer (I am filing it for them)' : 'Me (staff)'],
-    ["Customer's name", fields.customer],
+    fields.customer === undefined ? ['Tester code', fields.code] : ["Customer's name", fields.customer],
   ];
   return sections.map(([label, value]) => `### ${label}\n\n${answer(value)}`).join('\n\n');
 }

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pilotCli } from '../../src/pilot/cli.ts';
-import { roundResultsSchema } from '../../src/schema/pilot.ts';
+import { parse } from 'yaml';
+import { roundResultsSchema, testerSchema } from '../../src/schema/pilot.ts';
 import { FAKE_TOKEN, GitHubFake } from '../helpers/github-fake/server.ts';
-import { createPilotProject, feedbackBody, staffLogin } from '../helpers/pilot-project.ts';
+import { createPilotProject, feedbackBody, staffLogin, testerCode } from '../helpers/pilot-project.ts';
 
 let fake: GitHubFake;
 beforeEach(async () => {
@@ -186,6 +187,77 @@ describe('pilot status', () => {
     expect(body).toContain('### Pilot status: Spring pilot');
     expect(body).toContain('| policy-01 | 3 | 3.0 |');
     expect(body).toContain('- [ ] @tester-01');
+  });
+});
+
+describe('testers without a GitHub account', () => {
+  const FORM = 'https://docs.google.com/forms/d/e/1FAIpQLSf/viewform?usp=pp_url&entry.1=%7Bpolicy%7D&entry.2={round}&entry.3={code}';
+  const codedRound = (settings = `feedback:\n  form: "${FORM}"\n`) => {
+    const project = createPilotProject({ policies: 2, staff: 2, coded: 2, settings });
+    // A staff tester's name may sit beside their login in the round file; it never needs to reach GitHub.
+    const path = join(project.dir, 'content/pilots/spring.yml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('- login: tester-02', '- name: Zofia Staffname\n    login: tester-02'));
+    return project;
+  };
+  const sent = () => fake.requests.map((request) => JSON.stringify(request.body ?? '')).join('\n');
+
+  it('start to status: tasks and links by code, feedback counted by code, and no name in anything sent to GitHub', async () => {
+    const project = codedRound();
+    const start = await pilot(project.dir, 'start', 'spring');
+    expect(start.code).toBe(0);
+    expect(start.stderr).not.toContain('Warning');
+    const link = (code: string, policy?: string) => FORM.replace('%7Bpolicy%7D', policy ?? '').replace('{round}', 'spring').replace('{code}', code);
+    expect(start.stdout).toContain(`  ${testerCode(1)} (customer), invited by @tester-01:\n    ${link(testerCode(1))}\n  ${testerCode(2)} (customer), invited by @tester-01:\n    ${link(testerCode(2))}\n`);
+
+    const coded = tasks().find((issue) => issue.title === `Pilot task: Spring pilot (tester ${testerCode(2)})`);
+    expect(coded?.assignees.map((assignee) => assignee.login)).toEqual(['tester-01']);
+    expect(coded?.body).toContain(`<!-- plainbook:pilot=spring tester=${testerCode(2)} -->`);
+    expect(coded?.body).toContain(`<${link(testerCode(2))}>`);
+    expect(coded?.body).toContain(`[their feedback](${link(testerCode(2), 'Policy%202%20%28policy-02%29')})`);
+    expect(trackers()[0]?.body).toContain(`- [ ] Tester \`${testerCode(1)}\` (customer, via @tester-01) (#`);
+
+    // Filed on GitHub by the staff member who invited them (the code typed loosely), and imported from the team's form.
+    fake.addIssue({ title: 'Feedback', body: feedbackBody({ policy: 1, round: 'spring', from: 'customer', code: testerCode(1).toLowerCase().replace('-', ' ') }), author: staffLogin(1), labels: ['feedback'] });
+    fake.addIssue({ title: 'Feedback', body: feedbackBody({ policy: 2, round: 'spring', from: 'customer', code: testerCode(2) }), author: 'plainbook-bot', labels: ['feedback'] });
+    fake.addIssue({ title: 'Feedback', body: feedbackBody({ policy: 2, round: 'spring', clarity: '5' }), author: staffLogin(2), labels: ['feedback'] });
+    const status = await pilot(project.dir, 'status', 'spring', '--format', 'json', '--update');
+    expect(JSON.parse(status.stdout).testers).toEqual([
+      { tester: 'tester-01', group: 'staff', feedback: 0 },
+      { tester: 'tester-02', group: 'staff', feedback: 1 },
+      { tester: testerCode(1), group: 'customer', feedback: 1 },
+      { tester: testerCode(2), group: 'customer', feedback: 1 },
+    ]);
+    expect(JSON.parse(status.stdout).policies.map((policy: { testers: number }) => policy.testers)).toEqual([1, 2]);
+
+    const everything = sent();
+    expect(everything).toContain(testerCode(1));
+    expect(everything).not.toContain('Zofia');
+    expect(everything).not.toMatch(/Staffname|customer's name/i);
+  });
+
+  it('gives the e-mail link when the handbook has no form, and GitHub’s form when it has neither', async () => {
+    const byMail = await pilot(codedRound('feedback:\n  email: feedback@acme.test\n').dir, 'plan', 'spring');
+    expect(byMail.stdout).toContain(`  ${testerCode(1)} (customer), invited by @tester-01:\n    mailto:feedback@acme.test?subject=Feedback%20on%20the%20handbook&body=Pilot%20round%3A%20spring%0D%0ATester%20code%3A%20${testerCode(1)}%0D%0A`);
+    const byGitHub = await pilot(codedRound('').dir, 'plan', 'spring');
+    expect(byGitHub.stdout).toContain(`    https://github.com/acme/handbook/issues/new?template=policy-feedback.yml&title=Feedback%3A+&round=spring&code=${testerCode(1)}\n`);
+    expect(fake.writes()).toEqual([]);
+  });
+
+  it('still runs a round that lists customers by name, and says how to move to codes, with the lines to write', async () => {
+    const project = createPilotProject({ policies: 1, staff: 1, customers: 1 });
+    const start = await pilot(project.dir, 'start', 'spring');
+    expect(start.code).toBe(0);
+    expect(tasks()).toHaveLength(2);
+    expect(start.stderr).toMatch(
+      /^Warning: content\/pilots\/spring.yml lists a tester by name \(tester 2 in `testers`\)\. The round file is in git and task issues are on GitHub, often in public: list a tester without a GitHub account by a code instead\. Write in place of each:\n {4}- \{ code: [2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}, group: customer, via: tester-01 \} {3}# tester 2\nThen `npx plainbook pilot start spring` prints/,
+    );
+    // CI logs can be public: neither the warning nor the log names the customer.
+    expect(start.stderr).not.toContain('Customer 1');
+    expect(start.stderr).toMatch(/Created task issue #\d+ for tester 2 \(2\/2\)/);
+    // The suggested line is a tester the round file accepts.
+    const suggested = /\n {4}- (\{.*\}) {3}# tester 2\n/.exec(start.stderr)?.[1] ?? '';
+    expect(testerSchema.parse(parse(suggested))).toMatchObject({ group: 'customer', via: 'tester-01' });
+    expect((await pilot(project.dir, 'status', 'spring')).stderr).toContain('Warning: content/pilots/spring.yml lists a tester by name (tester 2 in `testers`).');
   });
 });
 

@@ -184,7 +184,7 @@ describe('a handbook made with plainbook init', () => {
         ['What is wrong?', 'Unclear'],
         ['How clear is this policy? (1 = very unclear, 5 = very clear)', '4'],
         ['Who is this feedback from?', 'Me (staff)'],
-        ["Customer's name", '_No response_'],
+        ['Tester code', '_No response_'],
       ].map(([label, value]) => `### ${label}\n\n${value}`).join('\n\n');
       const issue = fake.addIssue({ title: 'Feedback: Greeting customers', body, author: 'ana-lee', labels: ['feedback'] });
       fake.labelIssue(issue.number, 'accepted', 'ed-editor');

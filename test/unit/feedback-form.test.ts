@@ -14,7 +14,10 @@ const form = renderFeedbackForm(policies);
 describe('the feedback issue form', () => {
   it('lists every policy in the dropdown, and every field the workflow reads', () => {
     const fields = parseTemplate(form);
-    expect(Object.keys(fields)).toEqual(['policy', 'round', 'section', 'current', 'suggested', 'problem', 'clarity', 'from', 'customer']);
+    expect(Object.keys(fields)).toEqual(['policy', 'round', 'section', 'current', 'suggested', 'problem', 'clarity', 'from', 'code']);
+    // A customer's name must not reach a GitHub issue: the form asks for a tester code instead.
+    expect(form).not.toMatch(/customer's name|id: customer/i);
+    expect(fields.code).toMatchObject({ type: 'input', label: 'Tester code', required: false });
     expect(form).toContain('- Policy 1 (policy-01)\n        - Policy 2 (policy-02)');
     expect(form.startsWith('# Made by `npx plainbook forms`')).toBe(true);
   });
@@ -29,7 +32,7 @@ describe('the feedback issue form', () => {
 
 describe('reading a feedback issue', () => {
   it('reads every field of a body the form wrote', () => {
-    const body = feedbackBody({ policy: 2, round: 'spring', section: 'On the phone', current: 'Answer fast.', suggested: 'Answer within 3 rings.', problem: 'Incorrect', clarity: '2', from: 'customer', customer: 'Mrs. Jones' });
+    const body = feedbackBody({ policy: 2, round: 'spring', section: 'On the phone', current: 'Answer fast.', suggested: 'Answer within 3 rings.', problem: 'Incorrect', clarity: '2', from: 'customer', code: 'K7Q2-M9P4' });
     expect(parseFeedback(body, form)).toEqual({
       feedback: {
         policy: 'policy-02',
@@ -40,10 +43,19 @@ describe('reading a feedback issue', () => {
         problem: 'incorrect',
         clarity: 2,
         from: 'customer',
-        customer: 'Mrs. Jones',
+        code: 'K7Q2-M9P4',
       },
       unreadable: [],
     });
+  });
+
+  it('still reads an issue filed with the form from before tester codes, its customer kept apart from the answer above', () => {
+    const body = feedbackBody({ policy: 1, round: 'spring', clarity: '4', from: 'customer', customer: 'Mrs. Jones' });
+    expect(body).toContain("### Customer's name\n\nMrs. Jones");
+    const { feedback, unreadable } = parseFeedback(body, form);
+    expect(feedback).toMatchObject({ from: 'customer', customer: 'Mrs. Jones', clarity: 4 });
+    expect(feedback.code).toBeUndefined();
+    expect(unreadable).toEqual([]);
   });
 
   it('keeps what it can read from a body edited by hand, and lists what it cannot', () => {

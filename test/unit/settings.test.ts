@@ -81,3 +81,51 @@ describe('site settings', () => {
     );
   });
 });
+
+describe('feedback settings: the ways in without GitHub', () => {
+  const withFeedback = (lines: string) => repoWithSettings(`${VALID}feedback:\n${lines}`);
+  const FORM = 'https://docs.google.com/forms/d/e/1FAIpQL/viewform?usp=pp_url&entry.1=%7Bpolicy%7D&entry.2={section}&entry.3={current}&entry.4={round}&entry.5={code}';
+
+  it('reads a form address with placeholders, typed or encoded, and an e-mail address; without them, neither', () => {
+    expect(loadSettings(withFeedback(`  form: "${FORM}"\n  email: handbook-feedback@acme.test\n`), {}).feedback).toEqual({ form: FORM, email: 'handbook-feedback@acme.test' });
+    // Braces of the address's own (a document id) are not placeholders.
+    const sharePoint = 'https://forms.office.com/Pages/ResponsePage.aspx?id=AbC&sourcedoc=%7B3F2504E0-4F89-11D3-9A0C-0305E82C3301%7D&r1=%7Bpolicy%7D';
+    expect(loadSettings(withFeedback(`  form: "${sharePoint}"\n`), {}).feedback.form).toBe(sharePoint);
+    expect(loadSettings(repoWithSettings(VALID), {}).feedback).toEqual({});
+  });
+
+  it('refuses a form address that is not https:', () => {
+    expect(() => loadSettings(withFeedback('  form: http://forms.acme.test/feedback?policy={policy}\n'), {})).toThrowErrorMatchingInlineSnapshot(`
+      [ConfigError: Invalid site settings in plainbook.config.yml (1 problem):
+        plainbook.config.yml:6:9: Unexpected \`http://forms.acme.test/feedback?policy={policy}\` in \`feedback.form\`, expected an \`https:\` address of your feedback form (at most 1,000 characters), with \`{policy}\`, \`{section}\`, \`{current}\`, \`{round}\` or \`{code}\` where its prefilled answers go.
+          Fix: write it like \`form: "https://docs.google.com/forms/d/e/FORM_ID/viewform?usp=pp_url&entry.1=%7Bpolicy%7D"\`]
+    `);
+  });
+
+  it('refuses a placeholder the links do not fill, naming the one meant', () => {
+    expect(() => loadSettings(withFeedback('  form: "https://forms.acme.test/f?a={polcy}&b=%7Bsectoin%7D&c={name}"\n'), {})).toThrowErrorMatchingInlineSnapshot(`
+      [ConfigError: Invalid site settings in plainbook.config.yml (3 problems):
+        plainbook.config.yml:6:9: Unexpected placeholder \`{polcy}\` in \`feedback.form\`, expected one of \`{policy}\`, \`{section}\`, \`{current}\`, \`{round}\`, \`{code}\` (did you mean \`{policy}\`?).
+          Fix: write it like \`form: "https://docs.google.com/forms/d/e/FORM_ID/viewform?usp=pp_url&entry.1=%7Bpolicy%7D"\`
+        plainbook.config.yml:6:9: Unexpected placeholder \`%7Bsectoin%7D\` in \`feedback.form\`, expected one of \`{policy}\`, \`{section}\`, \`{current}\`, \`{round}\`, \`{code}\` (did you mean \`{section}\`?).
+          Fix: write it like \`form: "https://docs.google.com/forms/d/e/FORM_ID/viewform?usp=pp_url&entry.1=%7Bpolicy%7D"\`
+        plainbook.config.yml:6:9: Unexpected placeholder \`{name}\` in \`feedback.form\`, expected one of \`{policy}\`, \`{section}\`, \`{current}\`, \`{round}\`, \`{code}\`.
+          Fix: write it like \`form: "https://docs.google.com/forms/d/e/FORM_ID/viewform?usp=pp_url&entry.1=%7Bpolicy%7D"\`]
+    `);
+  });
+
+  it('refuses a form address too long to leave room for the page', () => {
+    expect(() => loadSettings(withFeedback(`  form: "https://forms.acme.test/f?a=${'x'.repeat(1000)}"\n`), {})).toThrow(
+      /plainbook.config.yml:6:9: Unexpected `https:\/\/forms.acme.test\/f\?a=x+` in `feedback.form`, expected an `https:` address of your feedback form \(at most 1,000 characters\)/,
+    );
+  });
+
+  it('refuses a bad e-mail address, and a mailto: link in its place', () => {
+    expect(() => loadSettings(withFeedback('  email: handbook feedback@acme\n'), {})).toThrowErrorMatchingInlineSnapshot(`
+      [ConfigError: Invalid site settings in plainbook.config.yml (1 problem):
+        plainbook.config.yml:6:10: Unexpected \`handbook feedback@acme\` in \`feedback.email\`, expected an e-mail address that takes feedback.
+          Fix: write it like \`email: handbook-feedback@acme.com\`]
+    `);
+    expect(() => loadSettings(withFeedback('  email: mailto:feedback@acme.test\n'), {})).toThrow('Unexpected `mailto:feedback@acme.test` in `feedback.email`, expected an e-mail address that takes feedback.');
+  });
+});
