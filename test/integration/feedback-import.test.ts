@@ -59,7 +59,7 @@ describe('feedback import', () => {
       ['Feedback: Policy 2', 'plainbook-bot'],
     ]);
     const [first, second] = filed().map((issue) => parseFeedback(issue.body ?? '', formYaml).feedback);
-    expect(first).toEqual({ policy: 'policy-01', round: 'spring', section: 'On the phone', current: 'Say hello.', suggested: 'Say "Hello, how can I help?"\nthen listen.', problem: 'unclear', clarity: 3, from: 'customer' });
+    expect(first).toEqual({ policy: 'policy-01', round: 'spring', section: 'On the phone', current: 'Say hello.', suggested: 'Say "Hello, how can I help?"\nthen listen.', problem: 'unclear', clarity: 3, from: 'customer', code: 'K7P2QX' });
     expect(second).toMatchObject({ policy: 'policy-02', problem: 'tone', clarity: 4, from: 'customer' });
     expect(fake.violations).toEqual([]);
   });
