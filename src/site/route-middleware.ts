@@ -14,7 +14,8 @@ import { isPrivate, withoutSitemapLink } from './visibility.ts';
  * Per page: Starlight's "Last updated" for pages in `./content`, from the one shared `git log`
  * pass; and a sidebar trimmed to the sections plus the current section's pages, each link
  * carrying when its page last changed (for the reader's "new since your last visit" badge). A
- * policy changed when its newest words took effect, not when they merged.
+ * policy changed when its newest words took effect, not when they merged; while a change waits,
+ * "On this page" lists the headings of the words in force, which the page shows.
  */
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
