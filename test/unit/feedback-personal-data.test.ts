@@ -48,14 +48,11 @@ describe('e-mail addresses and phone numbers typed into answers', () => {
     expect(isPhoneNumber('2026-03-04')).toBe(false);
   });
 
-  it('takes time in proportion to the text, whatever it holds', () => {
-    // Long runs that almost match: each would cost the square of its length without the anchors.
+  // Long runs that almost match: each costs the square of its length without the anchors (minutes
+  // at this size, so the test's own time limit fails it); with them, milliseconds. Not a speed goal.
+  it('finishes on long runs that almost match, whatever they hold', { timeout: 20_000 }, () => {
     const hostile = ['a'.repeat(200_000), '1 '.repeat(100_000), `${'a.'.repeat(100_000)}@`, '+1'.repeat(100_000), '(1)'.repeat(60_000)];
-    for (const text of hostile) {
-      const started = performance.now();
-      scrubPersonalData(text);
-      expect(performance.now() - started).toBeLessThan(2000);
-    }
+    for (const text of hostile) expect(scrubPersonalData(text)).toHaveLength(text.length);
   });
 });
 
