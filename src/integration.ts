@@ -6,7 +6,7 @@
  *     export default defineConfig({ integrations: [plainbook()] });
  *
  * It adds Starlight (with Plainbook's components, CSS, sidebar and route middleware as a
- * Starlight plugin) and MDX, injects the print, pilot and feed pages, writes the version pages, and hands the settings in
+ * Starlight plugin) and MDX, injects the print, pilot, feed and "Check your words" pages, writes the version pages, and hands the settings in
  * plainbook.config.yml to pages through a virtual module. Options passed as `starlight` reach
  * Starlight, over Plainbook's own.
  */
@@ -16,6 +16,7 @@ import starlight from '@astrojs/starlight';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { loadSettings, SETTINGS_FILE } from './config/settings.ts';
 import { handbookIcons } from './offline/icons.ts';
+import { checkPage } from './check/integration.ts';
 import { offlineCopy } from './offline/integration.ts';
 import { printPage } from './print/integration.ts';
 import { registerSourceWords } from './suggest/source-words-plugin.ts';
@@ -67,9 +68,10 @@ export default function plainbook(options: PlainbookOptions = {}): AstroIntegrat
           site: config.site ?? settings.origin,
           base: config.base !== '/' ? config.base : settings.base,
           build: { concurrency: RENDER_CONCURRENCY },
-          // After Starlight's: the print page is filled in and the version pages written after the
-          // search index is made (less for Pagefind to read), and the offline copy sees them all.
-          integrations: [isPrivate(settings) ? noSitemap : publicSitemap(), starlight(starlightConfig), mdx(), printPage(), versionPagesIntegration(settings), offlineCopy(settings.base, settings.offline)],
+          // After Starlight's: the print page is filled in and the version pages and the check
+          // page's worker written after the search index is made (less for Pagefind to read), and
+          // the offline copy sees them all.
+          integrations: [isPrivate(settings) ? noSitemap : publicSitemap(), starlight(starlightConfig), mdx(), printPage(), versionPagesIntegration(settings), checkPage(settings.lint.language), offlineCopy(settings.base, settings.offline)],
           vite: { plugins: [settingsModule(settings, plan, command)], build: { rolldownOptions: { onLog: quietModuleDirectives } } },
         });
       },

@@ -1,40 +1,43 @@
 /**
- * The check page's worker as one browser module: the lint of src/lint/lint-file.ts, with its two
+ * The check page's worker as one browser module: the lint of src/lint/lint-file.ts, with its
  * Node-only pieces swapped: the `dictionary-*` packages (they read .aff/.dic beside themselves
- * with node:fs) by stand-ins fed from files the worker fetches, and Node's `Buffer` (speller.ts)
- * by a decoder. Sätteri resolves its browser binding (`#binding` → WASM) by the `browser` condition.
+ * with node:fs) by stand-ins fed from files the worker fetches, Node's `Buffer` (speller.ts) by a
+ * decoder, and Sätteri (a native addon; its browser build is WebAssembly npm does not install)
+ * by micromark (micromark-parse.ts). Bundled from src/, which the package ships, so it builds the
+ * same from the compiled package.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { ownSource } from '../files/package-root.ts';
 import { SHARED_SEARCH, VISIT_PARENTS, withoutVisitorRenaming } from '../lint/lint-hooks.ts';
 import { standInSource } from './dictionaries.ts';
 
-export const CHECK_WORKER = 'check-worker.js';
-
-/** Bundle src/check/worker.ts into `outFile`. */
-export async function bundleCheckWorker(outFile: string): Promise<void> {
-  await build({
-    entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
-    outfile: outFile,
+/** The worker's code, minified. */
+export async function bundleCheckWorker(): Promise<Uint8Array> {
+  const result = await build({
+    entryPoints: [ownSource('check/worker.ts')],
     bundle: true,
+    write: false,
     platform: 'browser',
     format: 'esm',
+    // Module workers: Chromium 80, Safari 15, Firefox 114; the page says so where they are missing.
     target: 'es2022',
     minify: true,
     // A worker has no `document`: packages with a DOM build (decode-named-character-reference)
     // list a `worker` build first.
     conditions: ['worker', 'browser'],
-    inject: [fileURLToPath(new URL('./buffer-shim.ts', import.meta.url))],
+    inject: [ownSource('check/buffer-shim.ts')],
     plugins: [asTheLintHooksLoad, dictionaryStandIns, micromarkForSatteri],
     logLevel: 'warning',
   });
+  return result.outputFiles[0]!.contents;
 }
 
 const micromarkForSatteri: Plugin = {
   name: 'plainbook-check-parser',
   setup(bundler) {
-    bundler.onResolve({ filter: /\/satteri-parse\.ts$/ }, () => ({ path: fileURLToPath(new URL('./micromark-parse.ts', import.meta.url)) }));
+    bundler.onResolve({ filter: /[\\/]satteri-parse(?:\.ts|\.js)?$/ }, () => ({ path: ownSource('check/micromark-parse.ts') }));
   },
 };
 

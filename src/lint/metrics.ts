@@ -121,11 +121,5 @@ export const retextHardestSentences: Plugin<[{ count: number }], NlcstRoot> = ({
   file.data.hardestSentences = hardestSentences(tree, file, count);
 };
 
-/** A grade as every report prints it, one decimal; rules compare this value, not the raw one. */
-export function shownGrade(grade: number): number {
-  return Math.round(grade * 10) / 10;
-}
-
-export function formatGrade(grade: number): string {
-  return shownGrade(grade).toFixed(1);
-}
+// In a module of their own: the check page shows grades without loading the lint.
+export { formatGrade, shownGrade } from './shown-grade.ts';

@@ -5,6 +5,7 @@ import { ownSource } from '../files/package-root.ts';
 export const OVERRIDES = {
   PageTitle: { path: 'overrides/page-title.astro', adds: 'the policy header (owner, dates, reading grade)' },
   Search: { path: 'overrides/search.astro', adds: 'a search button name that says its keyboard shortcut (WCAG 2.5.3)' },
+  EditLink: { path: 'overrides/edit-link.astro', adds: 'the "Check your words" link beside "Edit page"' },
   Footer: { path: 'overrides/footer.astro', adds: 'the page history and the offline copy\'s notes and "newer version" prompt' },
   MarkdownContent: {
     path: 'overrides/markdown-content.astro',

@@ -107,14 +107,14 @@ describe('the integration', () => {
 
   it('adds Starlight, MDX, the print page and the offline copy; a private handbook (the default) no sitemap, and a robots.txt', async () => {
     const { added, routes } = await setUpIntegration();
-    expect(added).toEqual(['@astrojs/sitemap', '@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:versions', 'plainbook:offline']);
+    expect(added).toEqual(['@astrojs/sitemap', '@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:versions', 'plainbook:check', 'plainbook:offline']);
     expect(routes).toContain('/robots.txt');
   });
 
   it('writes a sitemap without version pages and no robots.txt for a public handbook', async () => {
     const { added, routes } = await setUpIntegration(`${SETTINGS}  visibility: public\n`);
     // Our sitemap in place of Starlight's, so it can leave out the version pages.
-    expect(added).toEqual(['@astrojs/sitemap', '@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:versions', 'plainbook:offline']);
+    expect(added).toEqual(['@astrojs/sitemap', '@astrojs/starlight', '@astrojs/mdx', 'plainbook:print', 'plainbook:versions', 'plainbook:check', 'plainbook:offline']);
     expect(routes).not.toContain('/robots.txt');
   });
 });
