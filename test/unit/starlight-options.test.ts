@@ -30,6 +30,7 @@ describe('Plainbook inside Starlight', () => {
     expect(components).toEqual({
       PageTitle: ownSource('overrides/page-title.astro'),
       Search: ownSource('overrides/search.astro'),
+      EditLink: ownSource('overrides/edit-link.astro'),
       Footer: ownSource('overrides/footer.astro'),
       MarkdownContent: ownSource('overrides/markdown-content.astro'),
     });
