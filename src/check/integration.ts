@@ -24,7 +24,7 @@ export function checkPage(language: LintLanguage): AstroIntegration {
         base = config.base;
       },
       'astro:server:setup'({ server }) {
-        serveCheckAssets(server, `${base.replace(/\/$/, '')}/${CHECK_PAGE}`, language);
+        serveCheckAssets(server, base, language);
       },
       async 'astro:build:done'({ dir, logger }) {
         const started = performance.now();
@@ -36,12 +36,18 @@ export function checkPage(language: LintLanguage): AstroIntegration {
   };
 }
 
-/** The dev server bundles the worker on the first request for it and keeps it until restarted. */
-function serveCheckAssets(server: ViteDevServer, prefix: string, language: LintLanguage): void {
+/**
+ * The dev server bundles the worker on the first request for it and keeps it until restarted.
+ * Astro's dev server takes the base path off request addresses before other middleware sees
+ * them, so either form is accepted.
+ */
+function serveCheckAssets(server: ViteDevServer, base: string, language: LintLanguage): void {
+  const prefixes = [...new Set([`${base.replace(/\/$/, '')}/${CHECK_PAGE}`, `/${CHECK_PAGE}`])];
   let assets: Promise<Map<string, CheckAsset>> | undefined;
   server.middlewares.use((request, response, next) => {
     const path = request.url?.split('?')[0] ?? '';
-    if (!path.startsWith(prefix) || path === prefix) return next();
+    const prefix = prefixes.find((each) => path.startsWith(each) && path !== each);
+    if (!prefix) return next();
     assets ??= checkAssets(language).then((list) => new Map(list.map((asset) => [asset.path, asset])));
     assets.then(
       (found) => {

@@ -73,6 +73,11 @@ describe.skipIf(!browserTestsEnabled())('the handbook with no signal', () => {
     // The training pack repeats the role-play cards, so it is found too.
     expect(await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toContain(`${settings.base}/policies/handling-complaints/`);
 
+    // "Check your words" checks offline too: its worker and word list were saved with the pages.
+    await page.goto(new URL('check/', site.url).href);
+    await page.getByLabel('Your draft').fill('We must demonstrate care.');
+    await expect.poll(() => page.locator('#check-status').textContent(), { timeout: 15_000 }).toMatch(/^Reading grade .* 1 thing to fix\.$/);
+
     // A page this device never saved (none exists in the build) gets a plain explanation, not an error page of the browser.
     const missing = await page.goto(new URL('policies/not-a-policy/', site.url).href);
     expect(missing?.status()).toBe(503);

@@ -141,6 +141,20 @@ describe.skipIf(!browserTestsEnabled())('the Plain language app in the dev toolb
     expect(await missing.text()).toBe('No such version of a policy.');
   });
 
+  it('serves the check page with its worker and dictionary, bundled from the same code as a build', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}check/`);
+    await page.getByLabel('Your draft').fill('We must demonstrate care.');
+    await expect.poll(() => page.locator('#check-status').textContent(), { timeout: 30_000 }).toMatch(/^Reading grade \d+\.\d, target 6 or lower: (on target|too hard)\. 1 thing to fix\.$/);
+    expect(await page.locator('[data-check-findings] li').textContent()).toContain('simplify');
+    await page.close();
+    const dictionary = await fetch(`${server.url}check/dictionaries/dictionary-en/index.aff`);
+    expect(dictionary.status).toBe(200);
+    // Only the handbook's language is served, and nothing outside the check page's files.
+    expect((await fetch(`${server.url}check/dictionaries/dictionary-en-gb/index.aff`)).status).toBe(404);
+    expect((await fetch(`${server.url}check/..%2Fpackage.json`)).status).toBe(404);
+  }, 60_000);
+
   it('is not in a production build', () => {
     const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
     const built = files(inject('siteDir')).filter((file) => /\.(html|js)$/.test(file));
