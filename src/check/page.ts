@@ -9,7 +9,7 @@ import { formatGrade, shownGrade } from '../lint/shown-grade.ts';
 import { LatestOnly } from './latest-only.ts';
 import { lineStarts, markedRuns, offsetOf } from './marks.ts';
 import type { CheckPageData } from './page-data.ts';
-import type { LintRequest, LintResponse } from './worker.ts';
+import type { LintRequest, LintResponse, PrepareRequest } from './worker.ts';
 
 // worker.ts's READY, repeated: importing it would bundle the lint into this page.
 const READY = 'plainbook-check-ready';
@@ -43,15 +43,43 @@ export interface Elements {
   marked: HTMLElement;
 }
 
+/** What the page's inline script started before this module ran (check.astro). */
+export interface EarlyStart {
+  worker: Worker | undefined;
+  /** The worker's messages before this module listened. */
+  messages: unknown[];
+  failed: boolean;
+  /** Set when this module listens: the inline script keeps no more messages. */
+  taken: boolean;
+}
+
+declare global {
+  interface Window {
+    plainbookCheckStart?: EarlyStart;
+  }
+}
+
+/** The worker the inline script started, or one started now (the script did not run). */
+function takeOverWorker(root: HTMLElement, data: CheckPageData): EarlyStart {
+  const early = window.plainbookCheckStart;
+  if (early) return early;
+  try {
+    const worker = new Worker(root.dataset.worker ?? '', { type: 'module' });
+    worker.postMessage({ prepare: true, settings: data.lint, personalWords: data.personalWords } satisfies PrepareRequest);
+    return { worker, messages: [], failed: false, taken: true };
+  } catch {
+    return { worker: undefined, messages: [], failed: false, taken: true };
+  }
+}
+
 export function startCheckPage(root: HTMLElement, page: Document): void {
   const data = JSON.parse(page.getElementById('check-page-data')?.textContent ?? '{}') as CheckPageData;
   const elements = pageElements(root);
   if (!elements) return;
   const { draft, status } = elements;
-  let worker: Worker;
-  try {
-    worker = new Worker(root.dataset.worker ?? '', { type: 'module' });
-  } catch {
+  const early = takeOverWorker(root, data);
+  const worker = early.worker;
+  if (!worker) {
     status.textContent = MESSAGES.noWorker;
     return;
   }
@@ -85,19 +113,24 @@ export function startCheckPage(root: HTMLElement, page: Document): void {
     if (!asking.busy) status.textContent = MESSAGES.checking;
     asking.ask(draft.value);
   };
-  worker.addEventListener('message', (event: MessageEvent<LintResponse | typeof READY>) => {
-    if (event.data === READY) {
+  const receive = (message: unknown) => {
+    if (message === READY) {
       clearTimeout(timeout);
       ready = true;
       checkDraft();
-    } else asking.answered(event.data);
-  });
-  worker.addEventListener('error', () => {
+    } else asking.answered(message as LintResponse);
+  };
+  const failToStart = () => {
     clearTimeout(timeout);
     fail(MESSAGES.failed);
-  });
+  };
+  worker.addEventListener('message', (event: MessageEvent<unknown>) => receive(event.data));
+  worker.addEventListener('error', failToStart);
   draft.value ||= recalled();
   draft.addEventListener('input', checkDraft);
+  early.taken = true;
+  if (early.failed) return failToStart();
+  for (const message of early.messages.splice(0)) receive(message);
 }
 
 function pageElements(root: HTMLElement): Elements | undefined {

@@ -19,6 +19,17 @@ export interface LintRequest {
   personalWords: string;
 }
 
+/**
+ * Sent by the page as it opens, before it has the draft: the worker fetches the word list and
+ * builds the lint (speller, rules) with the handbook's settings while the page finishes loading,
+ * so the first draft is checked at once. Nothing is answered; a failure shows on the first check.
+ */
+export interface PrepareRequest {
+  prepare: true;
+  settings: LintSettings;
+  personalWords: string;
+}
+
 export type LintResponse = { id: number; result: FileResult } | { id: number; error: string };
 
 /**
@@ -53,8 +64,21 @@ export function draftSource(text: string): string {
 
 const store = ((globalThis as Record<string, unknown>)[DICTIONARY_GLOBAL] ??= {}) as Record<string, DictionaryFiles>;
 
-async function ensureDictionary(language: LintSettings['language']): Promise<void> {
+const fetching = new Map<string, Promise<void>>();
+
+/** Fetched once per language, however many checks ask at the same time; a failure is asked again next time. */
+function ensureDictionary(language: LintSettings['language']): Promise<void> {
   const name = DICTIONARY_PACKAGES[language];
+  let pending = fetching.get(name);
+  if (!pending) {
+    pending = fetchDictionary(name);
+    fetching.set(name, pending);
+    pending.catch(() => fetching.delete(name));
+  }
+  return pending;
+}
+
+async function fetchDictionary(name: string): Promise<void> {
   if (store[name]) return;
   const bytes = async (file: string) => {
     const response = await fetch(new URL(`${DICTIONARY_DIR}${name}/${file}`, import.meta.url), { signal: AbortSignal.timeout(DICTIONARY_TIMEOUT_MS) });
@@ -83,7 +107,17 @@ export async function check(request: LintRequest): Promise<LintResponse> {
   }
 }
 
+/** A sentence to check while waiting for the draft: it builds every rule's pipeline once. */
+const WARM_UP = 'We help you.\n';
+
+export async function prepare(request: PrepareRequest): Promise<void> {
+  await check({ id: 0, path: 'draft.md', text: WARM_UP, settings: request.settings, personalWords: request.personalWords });
+}
+
 if ('WorkerGlobalScope' in globalThis) {
-  self.onmessage = async (event: MessageEvent<LintRequest>) => self.postMessage(await check(event.data));
+  self.onmessage = async (event: MessageEvent<LintRequest | PrepareRequest>) => {
+    if ('prepare' in event.data) return void (await prepare(event.data));
+    self.postMessage(await check(event.data));
+  };
   self.postMessage(READY);
 }
