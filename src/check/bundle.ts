@@ -7,6 +7,8 @@
  * same from the compiled package.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { ownSource } from '../files/package-root.ts';
@@ -28,7 +30,7 @@ export async function bundleCheckWorker(): Promise<Uint8Array> {
     // list a `worker` build first.
     conditions: ['worker', 'browser'],
     inject: [ownSource('check/buffer-shim.ts')],
-    plugins: [asTheLintHooksLoad, dictionaryStandIns, micromarkForSatteri],
+    plugins: [asTheLintHooksLoad, dictionaryStandIns, micromarkForSatteri, oneAcorn],
     logLevel: 'warning',
   });
   return result.outputFiles[0]!.contents;
@@ -38,6 +40,17 @@ const micromarkForSatteri: Plugin = {
   name: 'plainbook-check-parser',
   setup(bundler) {
     bundler.onResolve({ filter: /[\\/]satteri-parse(?:\.ts|\.js)?$/ }, () => ({ path: ownSource('check/micromark-parse.ts') }));
+  },
+};
+
+/**
+ * MDX's parser imports acorn as a module and acorn-jsx requires it: two copies of a 120 KB
+ * parser, one unused. Both get the module (acorn-jsx reads only its exports).
+ */
+const oneAcorn: Plugin = {
+  name: 'plainbook-check-one-acorn',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^acorn$/ }, ({ resolveDir }) => ({ path: createRequire(join(resolveDir, 'index.js')).resolve('acorn').replace(/\.js$/, '.mjs') }));
   },
 };
 

@@ -7,7 +7,7 @@
 import type { Node } from 'unist';
 import { messageControl } from 'unified-message-control';
 import type { VFile } from 'vfile';
-import { RULE_IDS } from '../schema/lint.ts';
+import { RULE_IDS } from '../schema/lint-rules.ts';
 
 const SWITCH = /^\s*(?:\/\*|<!--)?\s*plainbook-(disable|enable|ignore)\b([^*]*?)\s*(?:\*\/|-->)?\s*$/;
 

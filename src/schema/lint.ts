@@ -4,38 +4,9 @@
 import { z } from 'zod';
 import type { FieldHelpTable } from './friendly-error.ts';
 import { closestMatch } from './suggest.ts';
+import { DEFAULT_SEVERITIES, LINT_LANGUAGES, RULE_IDS, SEVERITIES } from './lint-rules.ts';
 
-export const SEVERITIES = ['off', 'warn', 'error'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-/**
- * Every rule the lint knows, with its default severity. Errors are what a policy must never do
- * (too hard to read, broken structure); warnings are advice an editor may weigh.
- */
-export const DEFAULT_SEVERITIES = {
-  // Plainbook's own rules.
-  'document-grade': 'error',
-  'sentence-length': 'error',
-  'paragraph-length': 'warn',
-  // retext plugins.
-  readability: 'warn',
-  simplify: 'warn',
-  passive: 'warn',
-  equality: 'warn',
-  // Off by default: on the shipped handbook it gave 72 of 128 warnings, most of them wrong for
-  // instructions ("talk about", "all staff", "only"). Turn it on to hunt weasel words.
-  intensify: 'off',
-  'repeated-words': 'error',
-  'indefinite-article': 'error',
-  spell: 'warn',
-  // remark-lint: structure that breaks navigation, then Markdown style.
-  'heading-increment': 'error',
-  'no-duplicate-headings': 'error',
-  'markdown-style': 'warn',
-} as const satisfies Record<string, Severity>;
-
-export type RuleId = keyof typeof DEFAULT_SEVERITIES;
-export const RULE_IDS = Object.keys(DEFAULT_SEVERITIES) as RuleId[];
+export { DEFAULT_SEVERITIES, DEFAULT_WORD_LIST, LINT_LANGUAGES, RULE_IDS, SEVERITIES, severityOf, type LintLanguage, type RuleId, type Severity } from './lint-rules.ts';
 
 const severity = z.enum(SEVERITIES);
 
@@ -50,10 +21,6 @@ const rulesSchema = z.record(z.string(), severity).superRefine((rules, ctx) => {
     });
   }
 });
-
-/** Spelling dictionaries the lint has; the readability word lists are the same for all of them. */
-export const LINT_LANGUAGES = ['en-US', 'en-GB', 'en-AU', 'en-CA'] as const;
-export type LintLanguage = (typeof LINT_LANGUAGES)[number];
 
 export const lintSettingsSchema = z.strictObject({
   /** Which English the spell check knows: `colour` is right in en-GB, `color` in en-US. */
@@ -76,11 +43,6 @@ export const lintSettingsSchema = z.strictObject({
 
 export type LintSettings = z.infer<typeof lintSettingsSchema>;
 
-export const DEFAULT_WORD_LIST = 'words.txt';
-
-export function severityOf(settings: Pick<LintSettings, 'rules'>, rule: RuleId): Severity {
-  return settings.rules[rule] ?? DEFAULT_SEVERITIES[rule];
-}
 
 export const lintSettingsHelp: FieldHelpTable = {
   'lint.language': { expected: 'one of `en-US`, `en-GB`, `en-AU`, `en-CA`', example: 'language: en-GB' },
