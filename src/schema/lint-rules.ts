@@ -2,8 +2,6 @@
  * The lint's rules, severities and languages as plain values, apart from the settings' zod schema
  * (lint.ts): the check page's worker runs the lint in a browser, and zod would be a third of it.
  */
-import type { LintSettings } from './lint.ts';
-
 export const SEVERITIES = ['off', 'warn', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -42,6 +40,7 @@ export type LintLanguage = (typeof LINT_LANGUAGES)[number];
 
 export const DEFAULT_WORD_LIST = 'words.txt';
 
-export function severityOf(settings: Pick<LintSettings, 'rules'>, rule: RuleId): Severity {
+/** A rule's severity under `lint.rules` (rules left out keep their default). */
+export function severityOf(settings: { readonly rules: Readonly<Record<string, Severity>> }, rule: RuleId): Severity {
   return settings.rules[rule] ?? DEFAULT_SEVERITIES[rule];
 }
