@@ -64,6 +64,6 @@ const HANDBOOK_PAGES = [{ slug: 'index', label: 'Start here' }, { slug: 'what-ch
 
 function handbookGroup(contentPath: string) {
   const items: ({ slug: string; label?: string } | { label: string; link: string })[] = HANDBOOK_PAGES.filter(({ slug }) => ['mdx', 'md'].some((ext) => existsSync(join(contentPath, `${slug}.${ext}`))));
-  const all = [...items, { label: 'Print the handbook', link: '/print/' }];
+  const all = [...items, { label: 'Print the handbook', link: '/print/' }, { label: 'Check your words', link: '/check/' }];
   return [{ label: 'Handbook', items: all }];
 }

@@ -200,9 +200,12 @@ describe.skipIf(!browserTestsEnabled())('the check page', () => {
     expect(loaded).not.toContainEqual(expect.stringMatching(/lint-worker|check/));
     const page = await browser.newPage();
     await page.goto(policy);
-    expect(await page.getByRole('link', { name: 'Check your words' }).getAttribute('href')).toBe(`${settings.base}/check/`);
+    // Beside "Edit page" in the footer, and in the sidebar's Handbook group.
+    expect(await page.locator('footer').getByRole('link', { name: 'Check your words' }).getAttribute('href')).toBe(`${settings.base}/check/`);
+    expect(await page.locator('nav.sidebar').getByRole('link', { name: 'Check your words' }).getAttribute('href')).toBe(`${settings.base}/check/`);
     await page.goto(checkUrl());
-    expect(await page.getByRole('link', { name: 'Check your words' }).count()).toBe(0);
+    expect(await page.locator('footer').getByRole('link', { name: 'Check your words' }).count()).toBe(0);
+    expect(await page.locator('nav.sidebar').getByRole('link', { name: 'Check your words' }).getAttribute('aria-current')).toBe('page');
     await page.close();
   });
 });
