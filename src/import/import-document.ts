@@ -5,14 +5,15 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { slug as githubSlug } from 'github-slugger';
 import { stringify as toYaml } from 'yaml';
 import { ContentError, UsageError } from '../errors/index.ts';
-import { POLICY_DIR, validatePolicy } from '../policies/validate-policy.ts';
+import { bodyToMdx } from '../markdown/inert-mdx.ts';
+import { POLICY_DIR, policySlug } from '../policies/policy-slug.ts';
+import { validatePolicy } from '../policies/validate-policy.ts';
 import type { SourceDocument } from './document.ts';
 import { pointImagesAt, type SavedImage } from './images.ts';
 import { checkLimit, IMPORT_LIMITS, ImportLimitError, type ImportLimits } from './limits.ts';
-import { bodyToMdx, normaliseText, toPolicyBody } from './to-policy.ts';
+import { normaliseText, toPolicyBody } from './to-policy.ts';
 
 /** What a reader is given besides the bytes; each reader checks the limits before its own work. */
 export interface ReadRequest {
@@ -127,24 +128,4 @@ async function readDocumentBytes(absolutePath: string, shownPath: string, limits
 function titleFromFileName(path: string): string | undefined {
   const name = basename(path, extname(path)).replace(/[-_]+/g, ' ').trim();
   return name || undefined;
-}
-
-/**
- * A file name from a title: GitHub's heading slugs (what Starlight uses for anchors), folded to
- * ASCII letters, digits and hyphens so the name works in every shell, URL and file system.
- */
-export function policySlug(title: string): string | undefined {
-  const ascii = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const slug = githubSlug(ascii).replace(/[^a-z0-9-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
-  return shorten(slug) || undefined;
-}
-
-/** Long titles make long addresses; cut at a word boundary. */
-const MAX_SLUG_LENGTH = 60;
-
-function shorten(slug: string): string {
-  if (slug.length <= MAX_SLUG_LENGTH) return slug;
-  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
-  const boundary = cut.lastIndexOf('-');
-  return boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, MAX_SLUG_LENGTH);
 }

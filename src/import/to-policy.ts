@@ -12,7 +12,8 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { ContentError } from '../errors/index.ts';
 import { stripControls } from '../markdown/plain-text.ts';
-import { documentToMarkdown, parseDocument } from '../markdown/syntax.ts';
+import { shiftHeadings } from '../markdown/inert-mdx.ts';
+import { parseDocument } from '../markdown/syntax.ts';
 import type { SourceDocument } from './document.ts';
 import { plural } from '../text/plural.ts';
 import { straightenQuotes } from '../text/typography.ts';
@@ -188,35 +189,6 @@ function takeTitle(tree: Root): string | undefined {
   return toString(heading).replace(/\s+/g, ' ').trim() || undefined;
 }
 
-/** The page title is its `#`; the highest remaining heading becomes `##` and the rest follow. */
-function shiftHeadings(tree: Root): void {
-  const headings: Heading[] = [];
-  visit(tree, 'heading', (heading) => {
-    headings.push(heading);
-  });
-  if (headings.length === 0) return;
-  // reduce, not Math.min(...): spreading 200,000 headings overflows the call stack.
-  const shift = 2 - headings.reduce((highest, heading) => Math.min(highest, heading.depth), 6);
-  for (const heading of headings) heading.depth = Math.min(6, Math.max(2, heading.depth + shift)) as Heading['depth'];
-}
-
 function hasBodyText(tree: Root): boolean {
   return toString(tree).trim() !== '' || hasImage(tree);
-}
-
-/** What MDX would run or render as markup rather than show as words. */
-const NEVER_IN_AN_IMPORT = new Set(['html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'yaml', 'toml']);
-
-/**
- * The body as MDX, escaped by the writer the feedback step uses, then parsed again by the
- * handbook's own parser: if anything but Markdown came out, that is a bug here, and nothing is written.
- */
-export function bodyToMdx(tree: Root): string {
-  const markdown = documentToMarkdown(tree, 'mdx');
-  const found = new Set<string>();
-  visit(parseDocument(markdown, 'mdx'), (node: RootContent | Root) => {
-    if (NEVER_IN_AN_IMPORT.has(node.type)) found.add(node.type);
-  });
-  if (found.size > 0) throw new Error(`Imported text came out as ${[...found].join(', ')} instead of text; nothing was written.`);
-  return markdown;
 }

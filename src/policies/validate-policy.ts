@@ -7,9 +7,10 @@ import {
   type PolicyFrontmatter,
 } from '../schema/policy.ts';
 import { frontmatterSource } from './frontmatter.ts';
+import { POLICY_DIR } from './policy-slug.ts';
 
 /** Pages in this folder of the content directory are policies; the rest are ordinary pages. */
-export const POLICY_DIR = 'policies';
+export { POLICY_DIR };
 
 export function isPolicyId(id: string): boolean {
   return id.startsWith(`${POLICY_DIR}/`);

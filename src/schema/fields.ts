@@ -1,5 +1,6 @@
 /** Field types shared by several schemas, each validated once and normalised to one shape. */
 import { z } from 'zod';
+import { GITHUB_OWNER_HELP, isGithubOwner, withAt } from './github-owner.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -28,22 +29,10 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-// GitHub logins: alphanumerics and single hyphens, at most 39 characters.
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-const TEAM_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-
 /** `@login` or `@org/team`; a missing `@` is added so CODEOWNERS and mentions work. */
-export const githubOwner = z
-  .string()
-  .trim()
-  .transform((value) => (value.startsWith('@') ? value : `@${value}`))
-  .refine((value) => {
-    const [org, team, ...rest] = value.slice(1).split('/');
-    if (rest.length > 0 || !org || !LOGIN.test(org)) return false;
-    return team === undefined || TEAM_SLUG.test(team);
-  });
+export const githubOwner = z.string().transform(withAt).refine(isGithubOwner);
 
-export const GITHUB_OWNER_HELP = 'a GitHub user or team such as `@jane-doe` or `@acme/support-leads`';
+export { GITHUB_OWNER_HELP };
 
 /** Lower-case words joined by hyphens: ids that appear in URLs and file names. */
 export const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);

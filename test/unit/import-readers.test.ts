@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ContentError, UsageError } from '../../src/errors/index.ts';
 import { readDocx } from '../../src/import/docx.ts';
 import { collectImages } from '../../src/import/images.ts';
-import { importDocument, policySlug } from '../../src/import/import-document.ts';
+import { importDocument } from '../../src/import/import-document.ts';
+import { policySlug } from '../../src/policies/policy-slug.ts';
 import { readMarkdown, readPlainText } from '../../src/import/text.ts';
 import { PNG, wordDocument } from '../helpers/documents.ts';
 

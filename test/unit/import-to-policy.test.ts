@@ -2,7 +2,8 @@ import type { Root as MdastRoot } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/errors/index.ts';
 import { parseHtml } from '../../src/import/html.ts';
-import { bodyToMdx, normaliseText, toPolicyBody } from '../../src/import/to-policy.ts';
+import { normaliseText, toPolicyBody } from '../../src/import/to-policy.ts';
+import { bodyToMdx } from '../../src/markdown/inert-mdx.ts';
 
 async function convert(html: string, fallbackTitle?: string) {
   const document = { tree: parseHtml(html), metadataTitle: undefined, baseFolder: undefined, leftOut: [] };
@@ -61,8 +62,8 @@ describe('a document becoming a policy body', () => {
   it('refuses to write anything that MDX would read as more than text', () => {
     const tree: MdastRoot = { type: 'root', children: [{ type: 'html', value: '<script>x</script>' }] };
     // Raw HTML is written as it is, and MDX reads it as a component.
-    expect(() => bodyToMdx(tree)).toThrow(/^Imported text came out as mdxJsx(Flow|Text)Element instead of text; nothing was written\.$/);
+    expect(() => bodyToMdx(tree)).toThrow(/^Written text came out as mdxJsx(Flow|Text)Element instead of text; nothing was written\.$/);
     const expression = { type: 'root', children: [{ type: 'mdxFlowExpression', value: 'x' }] } as unknown as MdastRoot;
-    expect(() => bodyToMdx(expression)).toThrow(/^Imported text came out as mdxFlowExpression instead of text/);
+    expect(() => bodyToMdx(expression)).toThrow(/^Written text came out as mdxFlowExpression instead of text/);
   });
 });
