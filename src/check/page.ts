@@ -9,6 +9,7 @@ import { formatGrade, shownGrade } from '../lint/shown-grade.ts';
 import { LatestOnly } from './latest-only.ts';
 import { lineStarts, markedRuns, offsetOf } from './marks.ts';
 import type { CheckPageData } from './page-data.ts';
+import { isProposeResponse, startProposing } from './propose-view.ts';
 import type { LintRequest, LintResponse, PrepareRequest } from './worker.ts';
 
 // worker.ts's READY, repeated: importing it would bundle the lint into this page.
@@ -104,9 +105,11 @@ export function startCheckPage(root: HTMLElement, page: Document): void {
       else showResult(elements, text, reply.result.messages, reply.result.metrics?.fleschKincaidGrade, reply.result.targetGrade);
     },
   );
+  const proposing = startProposing(root, worker, data.propose, () => draft.value);
   const checkDraft = () => {
     if (failed) return;
     remember(draft.value);
+    if (ready) proposing.update();
     if (!ready) return;
     if (draft.value.trim() === '') return showEmpty(elements);
     if (draft.value.length > MAX_DRAFT_CHARACTERS) return showTooLong(elements, draft.value.length);
@@ -118,7 +121,8 @@ export function startCheckPage(root: HTMLElement, page: Document): void {
       clearTimeout(timeout);
       ready = true;
       checkDraft();
-    } else asking.answered(message as LintResponse);
+    } else if (isProposeResponse(message)) proposing.answered(message);
+    else asking.answered(message as LintResponse);
   };
   const failToStart = () => {
     clearTimeout(timeout);
@@ -179,7 +183,8 @@ function findingItem(message: LintMessage, draft: HTMLTextAreaElement, text: str
   where.type = 'button';
   where.className = 'check-where';
   where.textContent = `${message.line}:${message.column}`;
-  where.setAttribute('aria-label', `Line ${message.line}, column ${message.column}: show it in the draft`);
+  // The name starts with the text shown (WCAG 2.5.3: a voice user says what they see).
+  where.setAttribute('aria-label', `${message.line}:${message.column}, line ${message.line} column ${message.column}: show it in the draft`);
   where.addEventListener('click', () => selectInDraft(draft, text, message));
   const severity = span(message.severity === 'error' ? 'check-error' : 'check-warning', message.severity === 'error' ? 'must fix' : 'advice');
   const rule = span('check-rule', message.ruleId);

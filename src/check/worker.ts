@@ -6,6 +6,7 @@
 import { lintSource, type LintContext } from '../lint/lint-file.ts';
 import type { FileResult } from '../lint/result.ts';
 import type { LintSettings } from '../schema/lint.ts';
+import { proposePolicy, type Proposal, type ProposalDefaults } from './proposal.ts';
 import { DICTIONARY_DIR } from './check-files.ts';
 import { DICTIONARY_GLOBAL, DICTIONARY_PACKAGES, type DictionaryFiles } from './dictionaries.ts';
 
@@ -29,6 +30,14 @@ export interface PrepareRequest {
   settings: LintSettings;
   personalWords: string;
 }
+
+/** "Propose as a new policy": the file and GitHub's new-file address for the draft as it stands. */
+export interface ProposeRequest {
+  id: number;
+  propose: { title: string; text: string; defaults: ProposalDefaults };
+}
+
+export type ProposeResponse = { id: number; proposal: Proposal } | { id: number; proposeError: string };
 
 export type LintResponse = { id: number; result: FileResult } | { id: number; error: string };
 
@@ -114,9 +123,19 @@ export async function prepare(request: PrepareRequest): Promise<void> {
   await check({ id: 0, path: 'draft.md', text: WARM_UP, settings: request.settings, personalWords: request.personalWords });
 }
 
+export function propose(request: ProposeRequest): ProposeResponse {
+  try {
+    const { title, text, defaults } = request.propose;
+    return { id: request.id, proposal: proposePolicy(title, text, defaults) };
+  } catch (error) {
+    return { id: request.id, proposeError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 if ('WorkerGlobalScope' in globalThis) {
-  self.onmessage = async (event: MessageEvent<LintRequest | PrepareRequest>) => {
+  self.onmessage = async (event: MessageEvent<LintRequest | PrepareRequest | ProposeRequest>) => {
     if ('prepare' in event.data) return void (await prepare(event.data));
+    if ('propose' in event.data) return self.postMessage(propose(event.data));
     self.postMessage(await check(event.data));
   };
   self.postMessage(READY);

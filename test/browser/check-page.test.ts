@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { MESSAGES, WORKER_START_TIMEOUT_MS } from '../../src/check/page.ts';
+import { localDay, PROPOSE_MESSAGES } from '../../src/check/propose-view.ts';
+import { validatePolicy } from '../../src/policies/validate-policy.ts';
 import type { CheckPageData } from '../../src/check/page-data.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { lintContext } from '../../src/lint/context.ts';
@@ -161,6 +163,43 @@ describe.skipIf(!browserTestsEnabled())('the check page', () => {
     await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Reading grade/);
     await page.close();
   });
+
+  it('proposes the draft as a new policy: GitHub\'s new-file page with the whole file filled in, or Copy when it is too long', async () => {
+    const page = await openCheckPage();
+    const link = page.getByText('Propose as a new policy');
+    expect(await link.getAttribute('href')).toBeNull();
+    await page.getByLabel('Your draft').fill('We answer every e-mail within one day.\n\nSay <b>sorry</b> once, then {fix} it.');
+    await expect.poll(() => page.locator('[data-propose-note]').textContent()).toBe(PROPOSE_MESSAGES.needTitle);
+    await page.getByLabel('Title').fill('Answering e-mail');
+    expect(await page.getByLabel('Owner').inputValue()).toBe(settings.defaultOwner);
+    await expect.poll(() => link.getAttribute('href'), { timeout: 15_000 }).toMatch(/^https:\/\/github\.com\/plainbook\/plainbook\/new\/main\/content\/policies\?filename=answering-e-mail\.mdx&value=/);
+    expect(await page.locator('[data-propose-note]').textContent()).toBe(PROPOSE_MESSAGES.ready('content/policies/answering-e-mail.mdx'));
+    const source = new URL((await link.getAttribute('href'))!).searchParams.get('value')!;
+    expect(source).toBe(
+      `---\ntitle: "Answering e-mail"\nowner: "${settings.defaultOwner}"\nstatus: draft\neffective: ${localDay()}\n---\n\nWe answer every e-mail within one day.\n\nSay \\<b>sorry\\</b> once, then \\{fix} it.\n`,
+    );
+    // What GitHub would commit is a policy the handbook accepts, with the draft's words as words.
+    expect(validatePolicy({ file: 'content/policies/answering-e-mail.mdx', source }).status).toBe('draft');
+    expect(await link.getAttribute('target')).toBe('_blank');
+
+    // Too long for an address: the page says so and copies the file instead.
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    await page.getByLabel('Your draft').fill('We help every customer. '.repeat(400));
+    await expect.poll(() => page.locator('[data-propose-note]').textContent(), { timeout: 15_000 }).toMatch(/^Your policy is too long to send to GitHub in one link \([\d,]+ characters; the most is 8,000\)\./);
+    expect(await link.getAttribute('href')).toBeNull();
+    expect(await page.getByRole('link', { name: "Open GitHub's new file page" }).getAttribute('href')).toBe('https://github.com/plainbook/plainbook/new/main/content/policies?filename=answering-e-mail.mdx');
+    await page.getByRole('button', { name: 'Copy the policy' }).click();
+    await expect.poll(() => page.locator('[data-propose-note]').textContent()).toBe(PROPOSE_MESSAGES.copied);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^---\ntitle: "Answering e-mail"\n/);
+    expect(copied).toContain('We help every customer. We help every customer.');
+
+    // A title that makes no file name says what to write instead.
+    await page.getByLabel('Title').fill('???');
+    await expect.poll(() => page.locator('[data-propose-note]').textContent()).toMatch(/^Unexpected title `\?\?\?` for a new policy, expected a title with Latin letters or digits/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   /** Ways the page's files fail to come. */
   const BROKEN: [string, string, 'abort' | 'hang' | 404][] = [
