@@ -7,8 +7,7 @@ import { lintSource, type LintContext } from '../lint/lint-file.ts';
 import type { FileResult } from '../lint/result.ts';
 import type { LintSettings } from '../schema/lint.ts';
 import { proposePolicy, type Proposal, type ProposalDefaults } from './proposal.ts';
-import { DICTIONARY_DIR } from './check-files.ts';
-import { DICTIONARY_GLOBAL, DICTIONARY_PACKAGES, type DictionaryFiles } from './dictionaries.ts';
+import { deliverDictionary, ensureDictionary, expectDelivery, type DictionaryDelivery } from './dictionary-loader.ts';
 
 export interface LintRequest {
   /** Increases with every edit; the page drops any answer older than the newest it has shown. */
@@ -29,6 +28,8 @@ export interface PrepareRequest {
   prepare: true;
   settings: LintSettings;
   personalWords: string;
+  /** The page fetches the word list itself, alongside this worker's own download, and sends it. */
+  dictionaryFromPage?: boolean;
 }
 
 /** "Propose as a new policy": the file and GitHub's new-file address for the draft as it stands. */
@@ -48,13 +49,6 @@ export type LintResponse = { id: number; result: FileResult } | { id: number; er
 export const READY = 'plainbook-check-ready';
 
 /**
- * A dictionary request that neither answers nor fails (a captive portal, a proxy holding the
- * connection) must not leave the page saying "Checking…" for ever. The English dictionary is
- * 192 KB gzipped: 10 s at 150 kbit/s, so 30 s is slow-line room, not a guess at success.
- */
-export const DICTIONARY_TIMEOUT_MS = 30_000;
-
-/**
  * How the worker names a draft to the lint: one that starts with a frontmatter block is a policy
  * file, read as MDX like the handbook's; anything else (text pasted from a document) as Markdown,
  * where `<` and `{` are just characters.
@@ -69,33 +63,6 @@ export function draftPath(text: string): string {
  */
 export function draftSource(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
-}
-
-const store = ((globalThis as Record<string, unknown>)[DICTIONARY_GLOBAL] ??= {}) as Record<string, DictionaryFiles>;
-
-const fetching = new Map<string, Promise<void>>();
-
-/** Fetched once per language, however many checks ask at the same time; a failure is asked again next time. */
-function ensureDictionary(language: LintSettings['language']): Promise<void> {
-  const name = DICTIONARY_PACKAGES[language];
-  let pending = fetching.get(name);
-  if (!pending) {
-    pending = fetchDictionary(name);
-    fetching.set(name, pending);
-    pending.catch(() => fetching.delete(name));
-  }
-  return pending;
-}
-
-async function fetchDictionary(name: string): Promise<void> {
-  if (store[name]) return;
-  const bytes = async (file: string) => {
-    const response = await fetch(new URL(`${DICTIONARY_DIR}${name}/${file}`, import.meta.url), { signal: AbortSignal.timeout(DICTIONARY_TIMEOUT_MS) });
-    if (!response.ok) throw new Error(`Unexpected answer \`${response.status}\` for the word list \`${file}\`, expected the file.`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  const [aff, dic] = await Promise.all([bytes('index.aff'), bytes('index.dic')]);
-  store[name] = { aff, dic };
 }
 
 // The lint keeps its processors per context object: one context per settings and word list, so
@@ -120,6 +87,7 @@ export async function check(request: LintRequest): Promise<LintResponse> {
 const WARM_UP = 'We help you.\n';
 
 export async function prepare(request: PrepareRequest): Promise<void> {
+  if (request.dictionaryFromPage) expectDelivery(request.settings.language);
   await check({ id: 0, path: 'draft.md', text: WARM_UP, settings: request.settings, personalWords: request.personalWords });
 }
 
@@ -133,7 +101,8 @@ export function propose(request: ProposeRequest): ProposeResponse {
 }
 
 if ('WorkerGlobalScope' in globalThis) {
-  self.onmessage = async (event: MessageEvent<LintRequest | PrepareRequest | ProposeRequest>) => {
+  self.onmessage = async (event: MessageEvent<LintRequest | PrepareRequest | ProposeRequest | DictionaryDelivery>) => {
+    if ('dictionary' in event.data) return deliverDictionary(event.data);
     if ('prepare' in event.data) return void (await prepare(event.data));
     if ('propose' in event.data) return self.postMessage(propose(event.data));
     self.postMessage(await check(event.data));

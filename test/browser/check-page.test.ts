@@ -105,7 +105,10 @@ describe.skipIf(!browserTestsEnabled())('the check page', () => {
   }, 60_000);
 
   it('shows the grade, each finding with its place, rule and suggestion, and the draft marked, as the editor types', async () => {
-    const page = await openCheckPage();
+    const page = await browser.newPage();
+    const wordList: string[] = [];
+    page.on('request', (request) => request.url().includes('/check/dictionaries/') && wordList.push(new URL(request.url()).pathname));
+    await page.goto(checkUrl());
     await page.getByLabel('Your draft').fill(HARD_DRAFT);
     await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Reading grade \d+\.\d, target 6 or lower: too hard\. \d+ things to fix\.$/);
     const items = await page.locator('[data-check-findings] li').allTextContents();
@@ -116,6 +119,8 @@ describe.skipIf(!browserTestsEnabled())('the check page', () => {
     const marks = await page.locator('[data-check-marked] mark').allTextContents();
     expect(marks).toContain('demonstrate');
     expect(await page.locator('[data-check-marked]').textContent()).toContain('We help you.');
+    // The page fetched the word list beside the worker and handed it over: each file once.
+    expect(wordList.sort()).toEqual([`${settings.base}/check/dictionaries/dictionary-en/index.aff`, `${settings.base}/check/dictionaries/dictionary-en/index.dic`]);
 
     // The number beside "demonstrate" leads to its line in the list, and its button selects the words in the draft.
     const number = await page.locator('[data-check-marked] mark', { hasText: /^demonstrate$/ }).locator('xpath=following-sibling::sup[1]').textContent();
