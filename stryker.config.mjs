@@ -13,6 +13,10 @@ export default {
     'src/markdown/**/*.ts',
     // Where untrusted documents become policies.
     'src/import/**/*.ts',
+    // The check page's pure parts: the marked draft, the newest-draft-only queue, the proposed file.
+    'src/check/marks.ts',
+    'src/check/latest-only.ts',
+    'src/check/proposal.ts',
     '!src/**/*.d.ts',
   ],
   testRunner: 'vitest',

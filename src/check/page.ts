@@ -226,6 +226,8 @@ function markedNodes(text: string, messages: readonly LintMessage[]): Node[] {
     if (run.findings.length === 0) return [document.createTextNode(run.text)];
     const mark = document.createElement('mark');
     mark.textContent = run.text;
+    // On hover, what the numbers stand for; the list says the same to everyone.
+    mark.title = run.findings.map((number) => `${number}. ${messages[number - 1]?.ruleId}: ${messages[number - 1]?.reason}`).join('\n');
     // Words under two findings at once (a long word in a hard sentence) are marked darker.
     if (run.findings.length > 1) mark.dataset.overlap = '';
     if (run.ends.length === 0) return [mark];
