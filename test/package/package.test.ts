@@ -124,6 +124,10 @@ describe('a handbook made with plainbook init', () => {
     ok(npm(['test'], handbook));
     expect(readFileSync(join(handbook, 'dist/print/index.html'), 'utf8')).toContain('Greeting customers');
     expect(readFileSync(join(handbook, 'dist/policies/greeting-customers/index.html'), 'utf8')).toContain('Answer within 3 rings');
+    // The check page's worker is bundled from the installed package's own src/, with its word list.
+    expect(readFileSync(join(handbook, 'dist/check/index.html'), 'utf8')).toContain('Check your words');
+    expect(readFileSync(join(handbook, 'dist/check/lint-worker.js'), 'utf8')).toContain('plainbook-check-ready');
+    expect(statSync(join(handbook, 'dist/check/dictionaries/dictionary-en/index.dic')).size).toBeGreaterThan(100_000);
   });
 
   it('is for staff only unless the team says otherwise: every page noindex, robots.txt disallows all, no sitemap', () => {

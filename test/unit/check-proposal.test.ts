@@ -194,3 +194,80 @@ describe('proposing a draft as a new policy', () => {
   });
 
 });
+
+describe('proposing: the edges of what a draft, title and settings may be', () => {
+  const body = (title: string, draft: string) => bodyOf(proposePolicy(title, draft, DEFAULTS).source);
+
+  it('takes a title of exactly the longest length and refuses one character more', () => {
+    expect(proposePolicy('a'.repeat(200), 'Text.', DEFAULTS).source).toContain(`title: "${'a'.repeat(200)}"`);
+    expect(errorOf(() => proposePolicy('a'.repeat(201), 'Text.', DEFAULTS))).toBeInstanceOf(UsageError);
+  });
+
+  it('turns a control character in a title into a space, and removes one from a draft', () => {
+    expect(frontmatterOf(proposePolicy('Refund\u0007rules', 'Text.', DEFAULTS).source)).toMatchObject({ title: 'Refund rules' });
+    expect(body('Refunds', 'We\u0007 help.')).toBe('We help.\n');
+  });
+
+  it('reads old Mac line ends (a lone carriage return) as line ends', () => {
+    expect(body('Refunds', 'First line.\r\rSecond line.')).toBe('First line.\n\nSecond line.\n');
+  });
+
+  it('refuses a draft whose only text is a space written as a character reference', () => {
+    expect(errorOf(() => proposePolicy('Refunds', '&#32;', DEFAULTS)).message).toBe('Unexpected empty draft, expected the text of the policy: paste or type it above.');
+  });
+
+  it('drops a pasted TOML header, a YAML header opening with a blank line, and one with a space before its colon', () => {
+    expect(body('Refunds', '+++\ntitle = "Old"\n+++\n\nWe help.')).toBe('We help.\n');
+    expect(body('Refunds', '---\n\ntitle: Old\n---\n\nWe help.')).toBe('We help.\n');
+    expect(body('Refunds', '---\ntitle : Old\n---\n\nWe help.')).toBe('We help.\n');
+  });
+
+  it('keeps a draft that opens with a rule and a prose line with a colon in it', () => {
+    const kept = body('Refunds', '---\nPlease note: we help\n---\n\nMore.');
+    expect(kept).toContain('Please note');
+    expect(kept).toContain('we help');
+  });
+
+  it('drops only a first heading that repeats the title, not a paragraph, not other words', () => {
+    expect(body('Refund rules', 'Refund rules\n\nWe help.')).toBe('Refund rules\n\nWe help.\n');
+    expect(body('Refund rules', '# Refundrules\n\nWe help.')).toBe('## Refundrules\n\nWe help.\n');
+    expect(body('Refund rules', '# refund   RULES\n\nWe help.')).toBe('We help.\n');
+  });
+
+  it('keeps HTML in a quote or a list as the characters typed', () => {
+    const written = proposePolicy('Refunds', '> <b>bold</b>\n\n- <i>x</i>', DEFAULTS).source;
+    expect([...mdxNodeTypes(written)].filter((type) => CODE_OR_MARKUP.includes(type))).toEqual([]);
+    expect(bodyOf(written)).toContain('\\<b>bold\\</b>');
+    expect(bodyOf(written)).toContain('\\<i>x\\</i>');
+  });
+
+  it.each([
+    ['http://github.com/acme/handbook', 'not https'],
+    ['https://github.com/acme/handbook?tab=x', 'a query'],
+    ['https://github.com/acme/handbook#top', 'a fragment'],
+    ['https://github.com/acme', 'no repository'],
+  ])('refuses the repository address %s (%s)', (repoUrl) => {
+    expect(errorOf(() => proposePolicy('Refunds', 'Text.', { ...DEFAULTS, repoUrl }))).toBeInstanceOf(ConfigError);
+  });
+
+  it('takes `.git` off a repository address only at its end', () => {
+    expect(proposePolicy('Refunds', 'Text.', { ...DEFAULTS, repoUrl: 'https://github.com/acme/handbook.git' }).blankUrl).toMatch(/^https:\/\/github\.com\/acme\/handbook\/new\//);
+    expect(proposePolicy('Refunds', 'Text.', { ...DEFAULTS, repoUrl: 'https://github.com/acme/docs.github.io' }).blankUrl).toMatch(/^https:\/\/github\.com\/acme\/docs\.github\.io\/new\//);
+  });
+
+  it('trims a branch, and refuses one with an empty, `.` or `..` part', () => {
+    expect(proposePolicy('Refunds', 'Text.', { ...DEFAULTS, branch: ' main ' }).blankUrl).toContain('/new/main/content/policies?');
+    expect(proposePolicy('Refunds', 'Text.', { ...DEFAULTS, branch: 'release/2026' }).blankUrl).toContain('/new/release/2026/content/policies?');
+    for (const branch of ['', 'a//b', 'a/./b', 'a/../b', '.']) expect(errorOf(() => proposePolicy('Refunds', 'Text.', { ...DEFAULTS, branch })), branch).toBeInstanceOf(ConfigError);
+  });
+
+  it('reads a content folder written with backslashes or `./`, and refuses an empty one', () => {
+    expect(proposePolicy('Refunds', 'Text.', { ...DEFAULTS, contentDir: 'docs\\handbook' }).path).toBe('docs/handbook/policies/refunds.mdx');
+    expect(proposePolicy('Refunds', 'Text.', { ...DEFAULTS, contentDir: './content/.' }).path).toBe('content/policies/refunds.mdx');
+    for (const contentDir of ['', '.', '/abs', 'a/../b']) expect(errorOf(() => proposePolicy('Refunds', 'Text.', { ...DEFAULTS, contentDir })), contentDir).toBeInstanceOf(ConfigError);
+  });
+
+  it('refuses a date with anything before or after the day', () => {
+    for (const today of ['x2026-12-04', '2026-12-04x', '2026-12-4']) expect(errorOf(() => proposePolicy('Refunds', 'Text.', { ...DEFAULTS, today })), today).toBeInstanceOf(UsageError);
+  });
+});
