@@ -51,7 +51,8 @@ function serveCheckAssets(server: ViteDevServer, base: string, language: LintLan
     assets ??= checkAssets(language).then((list) => new Map(list.map((asset) => [asset.path, asset])));
     assets.then(
       (found) => {
-        const asset = found.get(decodeURIComponent(path.slice(prefix.length)));
+        const name = decodedPath(path.slice(prefix.length));
+        const asset = name === undefined ? undefined : found.get(name);
         if (!asset) return next();
         response.setHeader('content-type', asset.type);
         response.end(asset.bytes);
@@ -62,4 +63,13 @@ function serveCheckAssets(server: ViteDevServer, base: string, language: LintLan
       },
     );
   });
+}
+
+/** A request path as written, or nothing for one that is not valid percent-encoding (`%E0%A4%A`). */
+function decodedPath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -153,6 +153,9 @@ describe.skipIf(!browserTestsEnabled())('the Plain language app in the dev toolb
     // Only the handbook's language is served, and nothing outside the check page's files.
     expect((await fetch(`${server.url}check/dictionaries/dictionary-en-gb/index.aff`)).status).toBe(404);
     expect((await fetch(`${server.url}check/..%2Fpackage.json`)).status).toBe(404);
+    // A broken escape serves nothing (Astro answers it), and the dev server goes on serving.
+    expect((await fetch(`${server.url}check/%E0%A4%A`)).ok).toBe(false);
+    expect((await fetch(`${server.url}check/lint-worker.js`)).status).toBe(200);
   }, 60_000);
 
   it('is not in a production build', () => {
