@@ -13,6 +13,7 @@ import type { ProposeRequest, ProposeResponse } from './worker.ts';
 export const PROPOSE_MESSAGES = {
   needTitle: 'Give your policy a title to propose it.',
   needDraft: 'Write your draft above to propose it.',
+  needOwner: 'Write the owner: the GitHub user or team that looks after the policy.',
   ready: (path: string) => `GitHub opens with the new file ${path} filled in.`,
   tooLong: (length: number, limit: number) =>
     `Your policy is too long to send to GitHub in one link (${length.toLocaleString('en')} characters; the most is ${limit.toLocaleString('en')}). Copy it, open GitHub's new file page and paste it there.`,
@@ -69,7 +70,14 @@ export function startProposing(root: HTMLElement, worker: Worker, defaults: Chec
     },
   );
   const update = () => {
-    const missing = draftText().trim() === '' ? PROPOSE_MESSAGES.needDraft : elements.title.value.trim() === '' ? PROPOSE_MESSAGES.needTitle : undefined;
+    const missing =
+      draftText().trim() === ''
+        ? PROPOSE_MESSAGES.needDraft
+        : elements.title.value.trim() === ''
+          ? PROPOSE_MESSAGES.needTitle
+          : elements.owner.value.trim() === ''
+            ? PROPOSE_MESSAGES.needOwner
+            : undefined;
     if (missing) {
       shown = undefined;
       disable(elements, missing);

@@ -177,6 +177,10 @@ describe.skipIf(!browserTestsEnabled())('the check page', () => {
     await expect.poll(() => page.locator('[data-propose-note]').textContent()).toBe(PROPOSE_MESSAGES.needTitle);
     await page.getByLabel('Title').fill('Answering e-mail');
     expect(await page.getByLabel('Owner').inputValue()).toBe(settings.defaultOwner);
+    // A handbook without a default owner leaves the field for the editor to fill.
+    await page.getByLabel('Owner').fill('');
+    await expect.poll(() => page.locator('[data-propose-note]').textContent()).toBe(PROPOSE_MESSAGES.needOwner);
+    await page.getByLabel('Owner').fill(settings.defaultOwner!);
     await expect.poll(() => link.getAttribute('href'), { timeout: 15_000 }).toMatch(/^https:\/\/github\.com\/plainbook\/plainbook\/new\/main\/content\/policies\?filename=answering-e-mail\.mdx&value=/);
     expect(await page.locator('[data-propose-note]').textContent()).toBe(PROPOSE_MESSAGES.ready('content/policies/answering-e-mail.mdx'));
     const source = new URL((await link.getAttribute('href'))!).searchParams.get('value')!;
