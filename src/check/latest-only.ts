@@ -9,14 +9,15 @@ export interface Answer {
 
 export class LatestOnly<Question, Reply extends Answer> {
   private nextId = 1;
-  private inFlight = false;
+  /** The question with the worker, handed back with its answer. */
+  private inFlight: { id: number; question: Question } | undefined;
   private waiting: Question | undefined;
   private shownId = 0;
 
   private readonly post: (id: number, question: Question) => void;
-  private readonly show: (reply: Reply) => void;
+  private readonly show: (reply: Reply, question: Question | undefined) => void;
 
-  constructor(post: (id: number, question: Question) => void, show: (reply: Reply) => void) {
+  constructor(post: (id: number, question: Question) => void, show: (reply: Reply, question: Question | undefined) => void) {
     this.post = post;
     this.show = show;
   }
@@ -30,10 +31,11 @@ export class LatestOnly<Question, Reply extends Answer> {
   }
 
   answered(reply: Reply): void {
-    this.inFlight = false;
+    const asked = this.inFlight?.id === reply.id ? this.inFlight.question : undefined;
+    this.inFlight = undefined;
     if (reply.id > this.shownId) {
       this.shownId = reply.id;
-      this.show(reply);
+      this.show(reply, asked);
     }
     const next = this.waiting;
     this.waiting = undefined;
@@ -42,11 +44,12 @@ export class LatestOnly<Question, Reply extends Answer> {
 
   /** Whether a draft is with the worker or waiting for it. */
   get busy(): boolean {
-    return this.inFlight || this.waiting !== undefined;
+    return this.inFlight !== undefined || this.waiting !== undefined;
   }
 
   private send(question: Question): void {
-    this.inFlight = true;
-    this.post(this.nextId++, question);
+    const id = this.nextId++;
+    this.inFlight = { id, question };
+    this.post(id, question);
   }
 }

@@ -6,14 +6,12 @@
  */
 import type { LintMessage } from '../lint/result.ts';
 import { formatGrade, shownGrade } from '../lint/shown-grade.ts';
+import { READY } from './check-files.ts';
 import { LatestOnly } from './latest-only.ts';
 import { lineStarts, markedRuns, offsetOf } from './marks.ts';
 import type { CheckPageData } from './page-data.ts';
 import { isProposeResponse, startProposing } from './propose-view.ts';
-import type { LintRequest, LintResponse, PrepareRequest } from './worker.ts';
-
-// worker.ts's READY, repeated: importing it would bundle the lint into this page.
-const READY = 'plainbook-check-ready';
+import type { LintRequest, LintResponse } from './worker.ts';
 
 /**
  * A draft this long is a whole handbook pasted at once: a policy runs 2,000 to 8,000 characters.
@@ -60,25 +58,13 @@ declare global {
   }
 }
 
-/** The worker the inline script started, or one started now (the script did not run). */
-function takeOverWorker(root: HTMLElement, data: CheckPageData): EarlyStart {
-  const early = window.plainbookCheckStart;
-  if (early) return early;
-  try {
-    const worker = new Worker(root.dataset.worker ?? '', { type: 'module' });
-    worker.postMessage({ prepare: true, settings: data.lint, personalWords: data.personalWords } satisfies PrepareRequest);
-    return { worker, messages: [], failed: false, taken: true };
-  } catch {
-    return { worker: undefined, messages: [], failed: false, taken: true };
-  }
-}
-
 export function startCheckPage(root: HTMLElement, page: Document): void {
   const data = JSON.parse(page.getElementById('check-page-data')?.textContent ?? '{}') as CheckPageData;
   const elements = pageElements(root);
   if (!elements) return;
   const { draft, status } = elements;
-  const early = takeOverWorker(root, data);
+  // Started by the page's inline script (check.astro), which runs before this module.
+  const early: EarlyStart = window.plainbookCheckStart ?? { worker: undefined, messages: [], failed: false, taken: true };
   const worker = early.worker;
   if (!worker) {
     status.textContent = MESSAGES.noWorker;
@@ -92,15 +78,9 @@ export function startCheckPage(root: HTMLElement, page: Document): void {
     worker.terminate();
   };
   const timeout = setTimeout(() => fail(MESSAGES.failed), WORKER_START_TIMEOUT_MS);
-  const texts = new Map<number, string>();
   const asking = new LatestOnly<string, LintResponse>(
-    (id, text) => {
-      texts.set(id, text);
-      worker.postMessage({ id, text, settings: data.lint, personalWords: data.personalWords } satisfies LintRequest);
-    },
-    (reply) => {
-      const text = texts.get(reply.id) ?? '';
-      for (const id of texts.keys()) if (id <= reply.id) texts.delete(id);
+    (id, text) => worker.postMessage({ id, text, settings: data.lint, personalWords: data.personalWords } satisfies LintRequest),
+    (reply, text = '') => {
       if ('error' in reply) status.textContent = `${MESSAGES.failed} (${reply.error})`;
       else showResult(elements, text, reply.result.messages, reply.result.metrics?.fleschKincaidGrade, reply.result.targetGrade);
     },
@@ -109,8 +89,8 @@ export function startCheckPage(root: HTMLElement, page: Document): void {
   const checkDraft = () => {
     if (failed) return;
     remember(draft.value);
-    if (ready) proposing.update();
     if (!ready) return;
+    proposing.update();
     if (draft.value.trim() === '') return showEmpty(elements);
     if (draft.value.length > MAX_DRAFT_CHARACTERS) return showTooLong(elements, draft.value.length);
     if (!asking.busy) status.textContent = MESSAGES.checking;

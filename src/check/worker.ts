@@ -7,6 +7,7 @@ import { lintSource, type LintContext } from '../lint/lint-file.ts';
 import type { FileResult } from '../lint/result.ts';
 import type { LintSettings } from '../schema/lint.ts';
 import { proposePolicy, type Proposal, type ProposalDefaults } from './proposal.ts';
+import { READY } from './check-files.ts';
 import { deliverDictionary, ensureDictionary, expectDelivery, type DictionaryDelivery } from './dictionary-loader.ts';
 
 export interface LintRequest {
@@ -41,12 +42,6 @@ export interface ProposeRequest {
 export type ProposeResponse = { id: number; proposal: Proposal } | { id: number; proposeError: string };
 
 export type LintResponse = { id: number; result: FileResult } | { id: number; error: string };
-
-/**
- * Posted once the worker's modules have loaded: a module worker drops messages that arrive
- * before its handler is set, so the page sends nothing until it has this.
- */
-export const READY = 'plainbook-check-ready';
 
 /**
  * How the worker names a draft to the lint: one that starts with a frontmatter block is a policy

@@ -87,8 +87,15 @@ describe('asking the worker', () => {
   const setUp = () => {
     const posted: [number, string][] = [];
     const shown: number[] = [];
-    const asking = new LatestOnly<string, { id: number }>((id, text) => posted.push([id, text]), (reply) => shown.push(reply.id));
-    return { posted, shown, asking };
+    const questions: (string | undefined)[] = [];
+    const asking = new LatestOnly<string, { id: number }>(
+      (id, text) => posted.push([id, text]),
+      (reply, question) => {
+        shown.push(reply.id);
+        questions.push(question);
+      },
+    );
+    return { posted, shown, questions, asking };
   };
 
   it('sends at once when the worker is idle', () => {
@@ -109,6 +116,17 @@ describe('asking the worker', () => {
     expect(posted).toEqual([[1, 'a'], [2, 'abc']]);
     asking.answered({ id: 2 });
     expect(asking.busy).toBe(false);
+  });
+
+  it('hands each answer back with the draft it answers', () => {
+    const { questions, asking } = setUp();
+    asking.ask('a');
+    asking.ask('ab');
+    asking.answered({ id: 1 });
+    asking.answered({ id: 2 });
+    // An answer to nothing asked (a worker restarted) comes without a draft.
+    asking.answered({ id: 7 });
+    expect(questions).toEqual(['a', 'ab', undefined]);
   });
 
   it('drops an answer older than one already shown', () => {
